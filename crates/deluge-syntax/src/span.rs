@@ -7,7 +7,7 @@ use std::fmt;
 ///
 /// Spans are byte offsets (not characters) because that is what the lexer
 /// produces and what ariadne is told to use (`IndexType::Byte`).
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
