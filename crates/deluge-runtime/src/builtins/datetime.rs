@@ -1,0 +1,5 @@
+//! DATE-TIME functions (builtins §7).
+
+use super::MethodDef;
+
+pub const TABLE: &[MethodDef] = &[];

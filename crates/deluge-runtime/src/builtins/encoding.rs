@@ -1,0 +1,5 @@
+//! Encoding, hashing and crypto functions (builtins §8).
+
+use super::MethodDef;
+
+pub const TABLE: &[MethodDef] = &[];
