@@ -8,6 +8,7 @@ pub mod builtins;
 pub mod datetime;
 pub mod error;
 pub mod eval;
+pub mod expect;
 pub mod host;
 pub mod ir;
 pub mod lower;

@@ -11,12 +11,14 @@ pub const TABLE: &[MethodDef] = &[
         min_args: 0,
         max_args: 0,
         f: is_null,
+        doc: "isNull(x) — true for null and the empty text",
     },
     MethodDef {
         names: &["toString", "toText"],
         min_args: 0,
         max_args: 0,
         f: to_string,
+        doc: "toString(x) — the text form",
     },
 ];
 

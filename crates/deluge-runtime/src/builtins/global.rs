@@ -11,18 +11,21 @@ pub const TABLE: &[GlobalDef] = &[
         min_args: 0,
         max_args: 1,
         f: map,
+        doc: "Map([m]) — a new map, or a copy",
     },
     GlobalDef {
         names: &["List"],
         min_args: 0,
         max_args: 1,
         f: list,
+        doc: "List([text or list]) — a new list",
     },
     GlobalDef {
         names: &["Collection"],
         min_args: 0,
         max_args: u8::MAX,
         f: collection,
+        doc: "Collection(...) — a new collection",
     },
 ];
 

@@ -10,18 +10,21 @@ pub const TABLE: &[MethodDef] = &[
         min_args: 1,
         max_args: 1,
         f: add,
+        doc: "l.add(e) — append one element",
     },
     MethodDef {
         names: &["get"],
         min_args: 1,
         max_args: 1,
         f: get,
+        doc: "get(i or key) — element at an index / value of a key",
     },
     MethodDef {
         names: &["size"],
         min_args: 0,
         max_args: 0,
         f: size,
+        doc: "size() — number of elements",
     },
 ];
 

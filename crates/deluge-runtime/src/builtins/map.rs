@@ -10,24 +10,28 @@ pub const TABLE: &[MethodDef] = &[
         min_args: 2,
         max_args: 2,
         f: put,
+        doc: "m.put(key, value) — add or replace a pair",
     },
     MethodDef {
         names: &["get"],
         min_args: 1,
         max_args: 1,
         f: get,
+        doc: "get(i or key) — element at an index / value of a key",
     },
     MethodDef {
         names: &["keys"],
         min_args: 0,
         max_args: 0,
         f: keys,
+        doc: "m.keys() — the keys in order",
     },
     MethodDef {
         names: &["size"],
         min_args: 0,
         max_args: 0,
         f: size,
+        doc: "size() — number of elements",
     },
 ];
 

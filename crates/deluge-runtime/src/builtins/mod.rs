@@ -45,6 +45,8 @@ pub struct MethodDef {
     pub min_args: u8,
     pub max_args: u8,
     pub f: MethodFn,
+    /// One line for `docs/builtins.md`: the signature, then what it does.
+    pub doc: &'static str,
 }
 
 pub struct GlobalDef {
@@ -52,6 +54,8 @@ pub struct GlobalDef {
     pub min_args: u8,
     pub max_args: u8,
     pub f: GlobalFn,
+    /// One line for `docs/builtins.md`: the signature, then what it does.
+    pub doc: &'static str,
 }
 
 /// Interned method name (any table).
