@@ -23,6 +23,7 @@ use jiff::{SignedDuration, Timestamp};
 
 
 pub use parse::parse_text;
+pub use zone::resolve_zone;
 
 
 /// English month abbreviations, as printed by the default text form.
