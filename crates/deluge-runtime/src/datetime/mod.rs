@@ -10,6 +10,7 @@
 //! zone of its own.
 
 pub mod calendar;
+mod fields;
 pub mod format;
 pub mod parse;
 pub mod zone;
@@ -22,6 +23,7 @@ use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
 
+pub use format::{format, is_date_pattern, parse_with_pattern};
 pub use parse::parse_text;
 pub use zone::resolve_zone;
 
