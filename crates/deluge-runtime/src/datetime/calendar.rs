@@ -57,10 +57,11 @@ pub fn add_seconds(dt: &DateTime, n: i64) -> Result<DateTime, DateError> {
 /// `addMonth`: calendar months; a day missing in the target month becomes its
 /// last day (jiff clamps, as Java's `Calendar.add` does).
 pub fn add_months(dt: &DateTime, n: i64) -> Result<DateTime, DateError> {
-    let span = Span::new()
-        .try_months(n)
+    let span = Span::new().try_months(n).map_err(|_| DateError::Overflow)?;
+    let local = dt
+        .local
+        .checked_add(span)
         .map_err(|_| DateError::Overflow)?;
-    let local = dt.local.checked_add(span).map_err(|_| DateError::Overflow)?;
     Ok(DateTime::from_local(local))
 }
 
@@ -249,8 +250,7 @@ pub fn hours_between(start: &DateTime, end: &DateTime) -> i64 {
 /// month and time of `start` are reached. Truncated toward zero.
 pub fn months_between(start: &DateTime, end: &DateTime) -> i64 {
     let (a, b) = (start.local, end.local);
-    let mut months = (i64::from(b.year()) - i64::from(a.year())) * 12
-        + i64::from(b.month())
+    let mut months = (i64::from(b.year()) - i64::from(a.year())) * 12 + i64::from(b.month())
         - i64::from(a.month());
     let a_rest = (a.day(), a.time());
     let b_rest = (b.day(), b.time());
@@ -281,9 +281,7 @@ pub fn start_of_week(dt: &DateTime) -> Result<DateTime, DateError> {
 }
 
 fn add_months_to_date(date: Date, n: i64) -> Result<Date, DateError> {
-    let span = Span::new()
-        .try_months(n)
-        .map_err(|_| DateError::Overflow)?;
+    let span = Span::new().try_months(n).map_err(|_| DateError::Overflow)?;
     date.checked_add(span).map_err(|_| DateError::Overflow)
 }
 

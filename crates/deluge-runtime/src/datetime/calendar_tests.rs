@@ -20,11 +20,26 @@ fn adding_days_and_weeks_gives_a_time_part() {
         show(add_days(&dt("01-Jan-2019 15:00:00"), 40)),
         "10-Feb-2019 15:00:00"
     );
-    assert_eq!(show(add_days(&dt("01-Jan-2019"), 11)), "12-Jan-2019 00:00:00");
-    assert_eq!(show(add_days(&dt("01-Jan-2019"), -1)), "31-Dec-2018 00:00:00");
-    assert_eq!(show(add_weeks(&dt("01-Jan-2019"), 2)), "15-Jan-2019 00:00:00");
-    assert_eq!(add_days(&dt("01-Jan-2019"), i64::MAX), Err(DateError::Overflow));
-    assert_eq!(add_days(&dt("01-Jan-2019"), 5_000_000), Err(DateError::Overflow));
+    assert_eq!(
+        show(add_days(&dt("01-Jan-2019"), 11)),
+        "12-Jan-2019 00:00:00"
+    );
+    assert_eq!(
+        show(add_days(&dt("01-Jan-2019"), -1)),
+        "31-Dec-2018 00:00:00"
+    );
+    assert_eq!(
+        show(add_weeks(&dt("01-Jan-2019"), 2)),
+        "15-Jan-2019 00:00:00"
+    );
+    assert_eq!(
+        add_days(&dt("01-Jan-2019"), i64::MAX),
+        Err(DateError::Overflow)
+    );
+    assert_eq!(
+        add_days(&dt("01-Jan-2019"), 5_000_000),
+        Err(DateError::Overflow)
+    );
 }
 
 #[test]
@@ -33,13 +48,34 @@ fn adding_months_and_years_clamps_to_month_end() {
         show(add_months(&dt("Aug 21, 2013 16:04:37"), 3)),
         "21-Nov-2013 16:04:37"
     );
-    assert_eq!(show(add_months(&dt("31-Jan-2020"), 1)), "29-Feb-2020 00:00:00");
-    assert_eq!(show(add_months(&dt("31-Mar-2020"), -1)), "29-Feb-2020 00:00:00");
-    assert_eq!(show(add_months(&dt("15-Nov-2020"), 14)), "15-Jan-2022 00:00:00");
-    assert_eq!(show(add_years(&dt("29-Feb-2020"), 1)), "28-Feb-2021 00:00:00");
-    assert_eq!(show(add_years(&dt("29-Feb-2020"), -4)), "29-Feb-2016 00:00:00");
-    assert_eq!(add_years(&dt("01-Jan-2020"), 100_000), Err(DateError::Overflow));
-    assert_eq!(add_months(&dt("01-Jan-2020"), i64::MIN), Err(DateError::Overflow));
+    assert_eq!(
+        show(add_months(&dt("31-Jan-2020"), 1)),
+        "29-Feb-2020 00:00:00"
+    );
+    assert_eq!(
+        show(add_months(&dt("31-Mar-2020"), -1)),
+        "29-Feb-2020 00:00:00"
+    );
+    assert_eq!(
+        show(add_months(&dt("15-Nov-2020"), 14)),
+        "15-Jan-2022 00:00:00"
+    );
+    assert_eq!(
+        show(add_years(&dt("29-Feb-2020"), 1)),
+        "28-Feb-2021 00:00:00"
+    );
+    assert_eq!(
+        show(add_years(&dt("29-Feb-2020"), -4)),
+        "29-Feb-2016 00:00:00"
+    );
+    assert_eq!(
+        add_years(&dt("01-Jan-2020"), 100_000),
+        Err(DateError::Overflow)
+    );
+    assert_eq!(
+        add_months(&dt("01-Jan-2020"), i64::MIN),
+        Err(DateError::Overflow)
+    );
 }
 
 #[test]
@@ -48,7 +84,10 @@ fn adding_hours_minutes_seconds() {
         show(add_minutes(&dt("01-Jan-2019 23:30:00"), 45)),
         "02-Jan-2019 00:15:00"
     );
-    assert_eq!(show(add_hours(&dt("01-Jan-2019"), -1)), "31-Dec-2018 23:00:00");
+    assert_eq!(
+        show(add_hours(&dt("01-Jan-2019"), -1)),
+        "31-Dec-2018 23:00:00"
+    );
     assert_eq!(
         show(add_seconds(&dt("31-Dec-2019 23:59:59"), 1)),
         "01-Jan-2020 00:00:00"
@@ -62,19 +101,49 @@ fn business_days_skip_weekends() {
     let r = add_business_days(&friday, 1).unwrap();
     assert!(r.date_only);
     assert_eq!(r.display(), "13-Jan-2020");
-    assert_eq!(add_business_days(&friday, 5).unwrap().display(), "17-Jan-2020");
-    assert_eq!(add_business_days(&friday, 6).unwrap().display(), "20-Jan-2020");
-    assert_eq!(add_business_days(&friday, -4).unwrap().display(), "06-Jan-2020");
-    assert_eq!(add_business_days(&friday, -5).unwrap().display(), "03-Jan-2020");
-    assert_eq!(add_business_days(&friday, 0).unwrap().display(), "10-Jan-2020");
+    assert_eq!(
+        add_business_days(&friday, 5).unwrap().display(),
+        "17-Jan-2020"
+    );
+    assert_eq!(
+        add_business_days(&friday, 6).unwrap().display(),
+        "20-Jan-2020"
+    );
+    assert_eq!(
+        add_business_days(&friday, -4).unwrap().display(),
+        "06-Jan-2020"
+    );
+    assert_eq!(
+        add_business_days(&friday, -5).unwrap().display(),
+        "03-Jan-2020"
+    );
+    assert_eq!(
+        add_business_days(&friday, 0).unwrap().display(),
+        "10-Jan-2020"
+    );
     // From a Saturday: one day forward is Monday, back is Friday.
     let saturday = dt("11-Jan-2020 10:00:00");
-    assert_eq!(add_business_days(&saturday, 1).unwrap().display(), "13-Jan-2020");
-    assert_eq!(add_business_days(&saturday, 5).unwrap().display(), "17-Jan-2020");
-    assert_eq!(add_business_days(&saturday, -1).unwrap().display(), "10-Jan-2020");
+    assert_eq!(
+        add_business_days(&saturday, 1).unwrap().display(),
+        "13-Jan-2020"
+    );
+    assert_eq!(
+        add_business_days(&saturday, 5).unwrap().display(),
+        "17-Jan-2020"
+    );
+    assert_eq!(
+        add_business_days(&saturday, -1).unwrap().display(),
+        "10-Jan-2020"
+    );
     let sunday = dt("12-Jan-2020");
-    assert_eq!(add_business_days(&sunday, -5).unwrap().display(), "06-Jan-2020");
-    assert_eq!(add_business_days(&sunday, 10).unwrap().display(), "24-Jan-2020");
+    assert_eq!(
+        add_business_days(&sunday, -5).unwrap().display(),
+        "06-Jan-2020"
+    );
+    assert_eq!(
+        add_business_days(&sunday, 10).unwrap().display(),
+        "24-Jan-2020"
+    );
 }
 
 #[test]
@@ -108,7 +177,9 @@ fn business_hours_backwards() {
     assert_eq!(show_sub("05-Jan-2026 20:00:00", 1), "05-Jan-2026 17:00:00");
     assert_eq!(show_sub("09-Jan-2026 18:00:00", 45), "05-Jan-2026 09:00:00");
     assert_eq!(
-        add_business_hours(&dt("06-Jan-2026 10:00:00"), -2).unwrap().display(),
+        add_business_hours(&dt("06-Jan-2026 10:00:00"), -2)
+            .unwrap()
+            .display(),
         "05-Jan-2026 17:00:00"
     );
 }
@@ -117,7 +188,14 @@ fn business_hours_backwards() {
 fn components() {
     let d = dt("08-Jan-2019 17:05:09");
     assert_eq!(
-        (day(&d), month(&d), year(&d), hour(&d), minute(&d), second(&d)),
+        (
+            day(&d),
+            month(&d),
+            year(&d),
+            hour(&d),
+            minute(&d),
+            second(&d)
+        ),
         (8, 1, 2019, 17, 5, 9)
     );
     assert_eq!(day(&dt("08-Jan-2019")), 8);
@@ -173,16 +251,40 @@ fn start_and_end_dates() {
     let r = start_of_month(&dt("17-Mar-2021 10:00:00"));
     assert!(r.date_only);
     assert_eq!(r.display(), "01-Mar-2021");
-    assert_eq!(start_of_week(&dt("17-Mar-2021")).unwrap().display(), "14-Mar-2021");
-    assert_eq!(start_of_week(&dt("14-Mar-2021")).unwrap().display(), "14-Mar-2021");
-    assert_eq!(eomonth(&dt("17-Jan-2021"), 1).unwrap().display(), "28-Feb-2021");
-    assert_eq!(eomonth(&dt("17-Jan-2021"), 0).unwrap().display(), "31-Jan-2021");
-    assert_eq!(eomonth(&dt("17-Jan-2021"), -1).unwrap().display(), "31-Dec-2020");
-    assert_eq!(edate(&dt("31-Jan-2021"), 1).unwrap().display(), "28-Feb-2021");
-    assert_eq!(edate(&dt("31-Jan-2021 10:00:00"), 2).unwrap().display(), "31-Mar-2021");
+    assert_eq!(
+        start_of_week(&dt("17-Mar-2021")).unwrap().display(),
+        "14-Mar-2021"
+    );
+    assert_eq!(
+        start_of_week(&dt("14-Mar-2021")).unwrap().display(),
+        "14-Mar-2021"
+    );
+    assert_eq!(
+        eomonth(&dt("17-Jan-2021"), 1).unwrap().display(),
+        "28-Feb-2021"
+    );
+    assert_eq!(
+        eomonth(&dt("17-Jan-2021"), 0).unwrap().display(),
+        "31-Jan-2021"
+    );
+    assert_eq!(
+        eomonth(&dt("17-Jan-2021"), -1).unwrap().display(),
+        "31-Dec-2020"
+    );
+    assert_eq!(
+        edate(&dt("31-Jan-2021"), 1).unwrap().display(),
+        "28-Feb-2021"
+    );
+    assert_eq!(
+        edate(&dt("31-Jan-2021 10:00:00"), 2).unwrap().display(),
+        "31-Mar-2021"
+    );
 }
 
 #[test]
 fn unix_epoch_with_utc_host() {
-    assert_eq!(dt("02-Jan-1970").to_epoch_millis(&TimeZone::UTC), Ok(86_400_000));
+    assert_eq!(
+        dt("02-Jan-1970").to_epoch_millis(&TimeZone::UTC),
+        Ok(86_400_000)
+    );
 }

@@ -85,7 +85,11 @@ impl Fields {
         let year = i16::try_from(self.year.unwrap_or(1970)).ok()?;
         if let (Some(doy), None, None) = (self.day_of_year, self.month, self.day) {
             let first = Date::new(year, 1, 1).ok()?;
-            return first.with().day_of_year(i16::try_from(doy).ok()?).build().ok();
+            return first
+                .with()
+                .day_of_year(i16::try_from(doy).ok()?)
+                .build()
+                .ok();
         }
         let month = i8::try_from(self.month.unwrap_or(1)).ok()?;
         let day = i8::try_from(self.day.unwrap_or(1)).ok()?;

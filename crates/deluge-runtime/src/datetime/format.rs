@@ -276,6 +276,13 @@ pub fn parse_with_pattern(
     host: &TimeZone,
 ) -> Result<DateTime, DateError> {
     let pieces = tokenize(pattern)?;
+    // A bad pattern is reported as such whatever the text is.
+    if pieces
+        .iter()
+        .any(|p| matches!(p, Piece::Letter(l, _) if !is_known_letter(*l)))
+    {
+        return Err(DateError::InvalidFormat(pattern.to_string()));
+    }
     let invalid = || DateError::InvalidValue(text.to_string());
     let mut fields = Fields::default();
     let mut cur = TextCursor { text, pos: 0 };
@@ -285,9 +292,6 @@ pub fn parse_with_pattern(
             Piece::Text(lit) => cur.literal(lit).ok_or_else(invalid)?,
             Piece::Quote => cur.literal("'").ok_or_else(invalid)?,
             Piece::Letter(letter, count) => {
-                if !is_known_letter(letter) {
-                    return Err(DateError::InvalidFormat(pattern.to_string()));
-                }
                 fields
                     .read(&mut cur, letter, count, abutting)
                     .ok_or_else(invalid)?;

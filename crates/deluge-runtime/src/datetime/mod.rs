@@ -22,11 +22,9 @@ use jiff::civil;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
-
 pub use format::{format, is_date_pattern, parse_with_pattern};
 pub use parse::parse_text;
 pub use zone::resolve_zone;
-
 
 /// English month abbreviations, as printed by the default text form.
 pub const MONTH_ABBR: [&str; 12] = [
@@ -264,7 +262,10 @@ mod tests {
     #[test]
     fn millisecond_precision_is_kept_and_nanos_dropped() {
         let l = date(2020, 1, 1).at(0, 0, 0, 123_456_789);
-        assert_eq!(DateTime::from_local(l).local.subsec_nanosecond(), 123_000_000);
+        assert_eq!(
+            DateTime::from_local(l).local.subsec_nanosecond(),
+            123_000_000
+        );
     }
 
     #[test]

@@ -380,7 +380,11 @@ impl Cursor<'_> {
             return None;
         }
         self.pos += n;
-        Some(slice.iter().fold(0, |acc, b| acc * 10 + u32::from(b - b'0')))
+        Some(
+            slice
+                .iter()
+                .fold(0, |acc, b| acc * 10 + u32::from(b - b'0')),
+        )
     }
 }
 

@@ -170,10 +170,22 @@ fn time_part_24_hour() {
     let t = parse("15-Aug-1947 19:00:00").unwrap();
     assert!(!t.date_only);
     assert_eq!(t.display(), "15-Aug-1947 19:00:00");
-    assert_eq!(parse("15-Aug-1947 7:05").unwrap().display(), "15-Aug-1947 07:05:00");
-    assert_eq!(parse("15-Aug-1947   7:05").unwrap().display(), "15-Aug-1947 07:05:00");
-    assert_eq!(parse("2020-12-09T17:25:24").unwrap().display(), "09-Dec-2020 17:25:24");
-    assert_eq!(parse("2020-12-09 00:00:00").unwrap().display(), "09-Dec-2020 00:00:00");
+    assert_eq!(
+        parse("15-Aug-1947 7:05").unwrap().display(),
+        "15-Aug-1947 07:05:00"
+    );
+    assert_eq!(
+        parse("15-Aug-1947   7:05").unwrap().display(),
+        "15-Aug-1947 07:05:00"
+    );
+    assert_eq!(
+        parse("2020-12-09T17:25:24").unwrap().display(),
+        "09-Dec-2020 17:25:24"
+    );
+    assert_eq!(
+        parse("2020-12-09 00:00:00").unwrap().display(),
+        "09-Dec-2020 00:00:00"
+    );
 }
 
 #[test]
@@ -202,8 +214,14 @@ fn offsets_convert_into_the_host_zone() {
     assert_eq!(show("2020-12-09 17:25:24-07:00"), "10-Dec-2020 00:25:24");
     assert_eq!(show("2020-12-09T17:25:24Z"), "09-Dec-2020 17:25:24");
     assert_eq!(show("2020-12-09T17:25:24+0530"), "09-Dec-2020 11:55:24");
-    assert_eq!(show("2020-12-09T17:25:24.000+05:30"), "09-Dec-2020 11:55:24");
-    assert_eq!(show("2020-12-09 05:25:24 PM -07:00"), "10-Dec-2020 00:25:24");
+    assert_eq!(
+        show("2020-12-09T17:25:24.000+05:30"),
+        "09-Dec-2020 11:55:24"
+    );
+    assert_eq!(
+        show("2020-12-09 05:25:24 PM -07:00"),
+        "10-Dec-2020 00:25:24"
+    );
     let kolkata = parse_in("2020-12-09T17:25:24Z", "Asia/Kolkata").unwrap();
     assert_eq!(kolkata.display(), "09-Dec-2020 22:55:24");
     // Without an offset the text is already host-local.

@@ -83,9 +83,10 @@ fn short_id(name: &str) -> Option<TimeZone> {
 /// `UTC`, `GMT`, `UT`, `Z`, and those prefixes followed by an offset
 /// (`GMT+05:30`, `GMT-7`, `UTC+0530`), or a bare offset (`+05:30`).
 fn prefixed_offset(name: &str) -> Option<TimeZone> {
-    let upper_prefix = ["UTC", "GMT", "UT"]
-        .iter()
-        .find(|p| name.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p)));
+    let upper_prefix = ["UTC", "GMT", "UT"].iter().find(|p| {
+        name.get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p))
+    });
     let rest = match upper_prefix {
         Some(prefix) => name.get(prefix.len()..)?,
         None if name.eq_ignore_ascii_case("Z") => "",
@@ -198,7 +199,17 @@ mod tests {
 
     #[test]
     fn unknown_names() {
-        for name in ["", "Mars/Olympus", "XYZ", "Asia", "GMT+", "5", "UTé", "GMT+1é1", "+1:2:3"] {
+        for name in [
+            "",
+            "Mars/Olympus",
+            "XYZ",
+            "Asia",
+            "GMT+",
+            "5",
+            "UTé",
+            "GMT+1é1",
+            "+1:2:3",
+        ] {
             assert_eq!(resolve_zone(name), None, "{name}");
         }
     }
