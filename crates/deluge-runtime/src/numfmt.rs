@@ -351,13 +351,13 @@ fn parse_subpattern(text: &str) -> Option<Pattern> {
         return None;
     }
     pat.grouping = since_comma.unwrap_or(0);
-    pat.point_always = text_has_trailing_point(text) && pat.max_frac == 0;
+    pat.point_always = has_unquoted_point(text) && pat.max_frac == 0;
     Some(pat)
 }
 
-/// Whether the number part has a `.` (with no fraction digits after it, the
-/// caller checks): `0.` shows the point, as `DecimalFormat` does.
-fn text_has_trailing_point(text: &str) -> bool {
+/// Whether the pattern has a `.` outside quotes; with no fraction digits
+/// (checked by the caller) `0.` shows the point, as `DecimalFormat` does.
+fn has_unquoted_point(text: &str) -> bool {
     let mut quoted = false;
     text.chars().any(|c| {
         if c == '\'' {
