@@ -287,6 +287,18 @@ mod tests {
     }
 
     #[test]
+    fn a_wall_time_in_a_dst_gap_takes_the_later_offset() {
+        let ny = TimeZone::get("America/New_York").unwrap();
+        let gap = DateTime::from_local(date(2020, 3, 8).at(2, 30, 0, 0));
+        let ts = gap.to_timestamp(&ny).unwrap();
+        assert_eq!(ts.to_string(), "2020-03-08T07:30:00Z");
+        assert_eq!(
+            DateTime::from_timestamp(ts, &ny).display(),
+            "08-Mar-2020 03:30:00"
+        );
+    }
+
+    #[test]
     fn comparison_ignores_the_flag() {
         let a = DateTime::from_date(date(2020, 1, 1));
         let b = a.to_time();
