@@ -172,8 +172,8 @@ pub fn run_file(name: &str, source: &str) -> Result<(), String> {
         .parse()
         .map_err(|e| format!("bad `// now:` directive: {e}"))?;
     let zone = match exp.tz.as_deref() {
-        Some(name) => jiff::tz::TimeZone::get(name)
-            .map_err(|_| format!("bad `// tz:` directive: unknown zone {name}"))?,
+        Some(name) => crate::datetime::zone::resolve_zone(name)
+            .ok_or_else(|| format!("bad `// tz:` directive: unknown zone {name}"))?,
         None => jiff::tz::TimeZone::UTC,
     };
     let mut host = crate::LocalHost {

@@ -22,6 +22,9 @@ mod number;
 mod text;
 mod typed;
 
+#[cfg(test)]
+pub(crate) mod test_support;
+
 pub use collection::{collection_of_entries, insert_entries};
 pub use context::Ctx;
 pub use dispatch::{call_global, call_method};

@@ -5,12 +5,14 @@ use crate::error::{RtError, RtResult};
 use crate::value::{ElemType, Value};
 use deluge_syntax::codes;
 
-/// Converts an element stored into a typed list, or fails with
+/// Converts an element stored into a typed list (a NUMBER for a date list
+/// is epoch milliseconds, read in `zone`), or fails with
 /// "Element 'x' is not valid for a list of type INT".
 pub fn convert_element(
     v: &Value,
     elem: ElemType,
     parse_date: &dyn Fn(&str) -> Option<DateTime>,
+    zone: &jiff::tz::TimeZone,
 ) -> RtResult<Value> {
     let converted = match (elem, v) {
         (_, Value::Null) => Some(Value::Null),
@@ -32,7 +34,8 @@ pub fn convert_element(
         (ElemType::DateTime, Value::DateTime(_)) => Some(v.clone()),
         (ElemType::DateTime, Value::Text(t)) => parse_date(t).map(Value::DateTime),
         (ElemType::DateTime, Value::Number(ms)) => {
-            crate::datetime::DateTime::from_epoch_millis(*ms, &jiff::tz::TimeZone::UTC)
+            crate::datetime::DateTime::from_epoch_millis(*ms, zone)
+                .ok()
                 .map(Value::DateTime)
         }
         (ElemType::Bool, Value::Bool(_)) => Some(v.clone()),

@@ -228,9 +228,13 @@ impl Interpreter<'_, '_> {
                 let v = self.eval(frame, initial)?;
                 let list = v.list_ref().ok_or_else(|| RtError::invalid_args("List"))?;
                 for item in &list.items {
-                    items.push(builtins::convert_element(item, elem, &|s| {
-                        self.parse_date(s)
-                    })?);
+                    let zone = self.host.time_zone();
+                    items.push(builtins::convert_element(
+                        item,
+                        elem,
+                        &|s| self.parse_date(s),
+                        zone,
+                    )?);
                 }
             }
             _ => return Err(RtError::invalid_args("List")),
