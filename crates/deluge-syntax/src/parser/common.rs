@@ -1,0 +1,216 @@
+//! Small parsers shared by the productions: names, words, the statement
+//! terminator and the statement-level recovery.
+
+use super::{Extra, In, PErr, span};
+use crate::ast::{Expr, ExprKind, Ident};
+use crate::diagnostic::{Diagnostic, codes};
+use crate::span::Span;
+use crate::token::Token;
+use chumsky::error::{LabelError, RichPattern};
+use chumsky::prelude::*;
+use chumsky::util::MaybeRef;
+
+/// A custom error carrying a finished diagnostic.
+pub(super) fn err_at(s: SimpleSpan, diag: Diagnostic) -> PErr<'static> {
+    Rich::custom(s, diag)
+}
+
+pub(super) fn error_expr(s: SimpleSpan) -> Expr {
+    Expr {
+        kind: ExprKind::Error,
+        span: span(s),
+    }
+}
+
+/// `IDENT`: a name that is not a hard-reserved word.
+pub(super) fn ident<'a>() -> impl Parser<'a, In<'a>, Ident, Extra<'a>> + Clone {
+    select! { Token::Ident(name) = e => Ident { name: name.to_owned(), span: span(e.span()) } }
+        .labelled("a name")
+}
+
+/// A particular soft word such as `index` or `list`, in any letter case.
+pub(super) fn word<'a>(w: &'static str) -> impl Parser<'a, In<'a>, Ident, Extra<'a>> + Clone {
+    select! {
+        Token::Ident(name) = e if name.eq_ignore_ascii_case(w) =>
+            Ident { name: name.to_owned(), span: span(e.span()) }
+    }
+    .labelled(w)
+}
+
+/// A name after `.`: any word, keywords included (`.get`, `.toString`,
+/// `zoho.crm.getRecords`), since nothing else can follow a `.`.
+pub(super) fn member_name<'a>() -> impl Parser<'a, In<'a>, Ident, Extra<'a>> + Clone {
+    any()
+        .try_map(|t: Token<'a>, s: SimpleSpan| match t {
+            Token::Ident(name) => Ok(Ident {
+                name: name.to_owned(),
+                span: span(s),
+            }),
+            other => match other.keyword() {
+                Some(k) => Ok(Ident {
+                    name: k.to_owned(),
+                    span: span(s),
+                }),
+                None => Err(LabelError::<In<'a>, _>::expected_found(
+                    [RichPattern::Label("a name".into())],
+                    Some(MaybeRef::Val(t)),
+                    s,
+                )),
+            },
+        })
+        .labelled("a name")
+}
+
+/// A variable name where a reserved word is a likely slip (`for each`
+/// variable, `catch` variable, parameter): accepted with an E111 error.
+pub(super) fn variable_name<'a>() -> impl Parser<'a, In<'a>, Ident, Extra<'a>> + Clone {
+    let reserved = any()
+        .filter(|t: &Token<'a>| t.is_keyword())
+        .validate(|t: Token<'a>, e, emitter| {
+            let s = e.span();
+            emitter.emit(err_at(s, reserved_word(&t.to_string(), span(s))));
+            Ident {
+                name: t.to_string(),
+                span: span(s),
+            }
+        });
+    ident().or(reserved).labelled("a name")
+}
+
+pub(super) fn reserved_word(name: &str, at: Span) -> Diagnostic {
+    Diagnostic::error(
+        codes::RESERVED_WORD,
+        format!("`{name}` is a reserved word and cannot be used as a name"),
+    )
+    .with_primary(at, "reserved word")
+    .with_help("choose another name")
+}
+
+/// The `;` that ends a simple statement.
+///
+/// When it is missing at a line break, before `}` or at the end of input,
+/// this reports E102 just after the previous token and carries on as if it
+/// were there, so one forgotten `;` costs one diagnostic.
+pub(super) fn semicolon<'a>() -> impl Parser<'a, In<'a>, (), Extra<'a>> + Clone {
+    custom::<_, In<'a>, _, Extra<'a>>(|inp| {
+        let before = inp.cursor();
+        let index = before.inner().0;
+        match inp.peek() {
+            Some(Token::Semi) => {
+                inp.skip();
+                Ok(())
+            }
+            found => {
+                let layout: super::Layout<'a> = inp.state().0;
+                let at_break = matches!(found, None | Some(Token::RBrace))
+                    || layout.starts_line(index);
+                if at_break {
+                    let at = layout.end_before(index);
+                    let point = SimpleSpan::from(at..at);
+                    inp.emit(err_at(point, missing_semicolon(Span::point(at))));
+                    Ok(())
+                } else {
+                    let s = inp.span_since(&before);
+                    let s = found.map_or(s, |_| layout.tokens[index].1);
+                    Err(LabelError::<In<'a>, _>::expected_found(
+                        [RichPattern::Token(MaybeRef::Val(Token::Semi))],
+                        found.map(MaybeRef::Val),
+                        s,
+                    ))
+                }
+            }
+        }
+    })
+}
+
+pub(super) fn missing_semicolon(at: Span) -> Diagnostic {
+    Diagnostic::error(codes::MISSING_SEMICOLON, "missing `;` at the end of the statement")
+        .with_primary(at, "expected `;` here")
+        .with_help("every simple statement ends with `;`")
+}
+
+/// Statement-level recovery: skips the rest of a broken statement, to and
+/// including its `;` (when no block is open), or to the `}` that ends a
+/// block statement. Fails without consuming when it cannot skip anything,
+/// for instance at the `}` that closes the enclosing block.
+pub(super) fn skip_statement<'a>() -> impl Parser<'a, In<'a>, (), Extra<'a>> + Clone {
+    custom::<_, In<'a>, _, Extra<'a>>(|inp| {
+        let before = inp.cursor();
+        let mut open: Vec<Token<'a>> = Vec::new();
+        let mut consumed = false;
+        while let Some(t) = inp.peek() {
+            match t {
+                Token::Semi if !open.contains(&Token::LBrace) => {
+                    inp.skip();
+                    return Ok(());
+                }
+                Token::LParen | Token::LBrace | Token::LBracket => open.push(t),
+                Token::RParen | Token::RBrace | Token::RBracket => {
+                    if open.pop().is_none() {
+                        break;
+                    }
+                    if open.is_empty() && t == Token::RBrace {
+                        inp.skip();
+                        if !matches!(inp.peek(), Some(Token::Else | Token::Catch)) {
+                            return Ok(());
+                        }
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            inp.skip();
+            consumed = true;
+        }
+        if consumed {
+            Ok(())
+        } else {
+            let s = inp.span_since(&before);
+            Err(LabelError::<In<'a>, _>::expected_found(
+                [RichPattern::Label("a statement".into())],
+                inp.peek().map(MaybeRef::Val),
+                s,
+            ))
+        }
+    })
+}
+
+/// Skips a balanced bracket group starting at the opener `open`,
+/// returning the tokens' span; used for Creator criteria and blocks.
+pub(super) fn balanced<'a>(open: Token<'a>) -> impl Parser<'a, In<'a>, SimpleSpan, Extra<'a>> + Clone {
+    custom::<_, In<'a>, _, Extra<'a>>(move |inp| {
+        let before = inp.cursor();
+        if inp.peek() != Some(open) {
+            let s = inp.span_since(&before);
+            return Err(LabelError::<In<'a>, _>::expected_found(
+                [RichPattern::Token(MaybeRef::Val(open))],
+                inp.peek().map(MaybeRef::Val),
+                s,
+            ));
+        }
+        let mut depth = 0usize;
+        while let Some(t) = inp.next() {
+            match t {
+                Token::LParen | Token::LBrace | Token::LBracket => depth += 1,
+                Token::RParen | Token::RBrace | Token::RBracket => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Ok(inp.span_since(&before));
+                    }
+                }
+                _ => {}
+            }
+        }
+        let s = inp.span_since(&before);
+        Err(LabelError::<In<'a>, _>::expected_found(
+            [RichPattern::Label("a closing bracket".into())],
+            None,
+            s,
+        ))
+    })
+}
+
+/// Tokens that the lexer or the nesting guard already reported.
+pub(super) fn reported<'a>() -> impl Parser<'a, In<'a>, SimpleSpan, Extra<'a>> + Clone {
+    select! { Token::Error(_) = e => e.span(), Token::Skipped = e => e.span() }
+}

@@ -1,0 +1,329 @@
+//! Statements (language spec §3 `statement`, §7).
+
+use super::common::{
+    err_at, ident, reported, reserved_word, semicolon, skip_statement, variable_name, word,
+};
+use super::creator;
+use super::expr::{ExprParser, expression};
+use super::task::task_block;
+use super::{Extra, In, cspan, span};
+use crate::ast::{AssignOp, Block, Expr, ExprKind, IfBranch, ScriptBody, Stmt, StmtKind};
+use crate::diagnostic::{Diagnostic, codes};
+use crate::token::Token;
+use chumsky::prelude::*;
+
+pub(super) type StmtParser<'a> = Boxed<'a, 'a, In<'a>, Stmt, Extra<'a>>;
+pub(super) type BlockParser<'a> = Boxed<'a, 'a, In<'a>, Block, Extra<'a>>;
+
+fn stmt(kind: StmtKind, s: SimpleSpan) -> Stmt {
+    Stmt {
+        kind,
+        span: span(s),
+    }
+}
+
+/// `script = statement_list` (a bare script). Never fails: stray closing
+/// brackets at the top level are reported and skipped.
+pub(super) fn statement_script<'a>() -> impl Parser<'a, In<'a>, ScriptBody, Extra<'a>> {
+    let (statement, _) = statement_and_block();
+    statement
+        .or(stray_closer(true))
+        .repeated()
+        .collect::<Vec<Stmt>>()
+        .then_ignore(end())
+        .map(|stmts| ScriptBody::Statements(stmts.into_iter().filter(is_kept).collect()))
+}
+
+/// Stray `}` at the top level and the placeholder statements of stray
+/// brackets are left out of the tree.
+fn is_kept(s: &Stmt) -> bool {
+    !(matches!(s.kind, StmtKind::Error) && s.span.is_empty())
+}
+
+/// A closing bracket with no opener: reported, skipped, and left out of
+/// the tree. Inside a block only `)` and `]` qualify (the `}` ends it).
+pub(super) fn stray_closer<'a>(top_level: bool) -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
+    let closers: Vec<Token<'a>> = if top_level {
+        vec![Token::RParen, Token::RBracket, Token::RBrace]
+    } else {
+        vec![Token::RParen, Token::RBracket]
+    };
+    one_of(closers).validate(|t: Token<'a>, e, emitter| {
+        let s = e.span();
+        emitter.emit(err_at(
+            s,
+            Diagnostic::error(
+                codes::UNEXPECTED_TOKEN,
+                format!("unexpected closing `{t}`"),
+            )
+            .with_primary(span(s), "no bracket is open here"),
+        ));
+        Stmt {
+            kind: StmtKind::Error,
+            span: crate::span::Span::point(s.start),
+        }
+    })
+}
+
+/// The `statement` production and the `block` production, which are
+/// mutually recursive.
+pub(super) fn statement_and_block<'a>() -> (StmtParser<'a>, BlockParser<'a>) {
+    let expr = expression(false);
+    let condition = expression(true);
+    let mut block_out: Option<BlockParser<'a>> = None;
+    let statement = recursive(|statement| {
+        let statement: StmtParser<'a> = statement.boxed();
+        let block = block(statement.clone());
+        block_out = Some(block.clone());
+        choice((
+            just(Token::Semi).map_with(|_, e| stmt(StmtKind::Empty, e.span())),
+            reported()
+                .then(skip_statement().or_not())
+                .map_with(|_, e| stmt(StmtKind::Error, e.span())),
+            if_stmt(condition.clone(), block.clone()),
+            foreach_stmt(expr.clone(), block.clone()),
+            try_stmt(block),
+            info_stmt(expr.clone()),
+            return_stmt(expr.clone()),
+            loop_control(),
+            task_stmt(expr.clone()),
+            creator::creator_statement(),
+            assign_stmt(expr.clone()),
+            reserved_assignment(),
+            call_stmt(expr),
+        ))
+        .labelled("a statement")
+        .validate(|s, _, emitter| creator::check_stmt(s, |at, d| emitter.emit(err_at(at, d))))
+        .recover_with(via_parser(
+            skip_statement().map_with(|_, e| stmt(StmtKind::Error, e.span())),
+        ))
+        .boxed()
+    });
+    let block = match block_out {
+        Some(b) => b,
+        None => block(statement.clone().boxed()),
+    };
+    (statement.boxed(), block)
+}
+
+/// `block = "{" statement_list "}"`.
+fn block<'a>(statement: StmtParser<'a>) -> BlockParser<'a> {
+    let quiet = reported().map_with(|_, e| Block {
+        stmts: Vec::new(),
+        span: span(e.span()),
+    });
+    statement
+        .or(stray_closer(false))
+        .repeated()
+        .collect::<Vec<Stmt>>()
+        .delimited_by(just(Token::LBrace), just(Token::RBrace))
+        .map_with(|stmts, e| Block {
+            stmts: stmts.into_iter().filter(is_kept).collect(),
+            span: span(e.span()),
+        })
+        .or(quiet)
+        .labelled("`{`")
+        .boxed()
+}
+
+/// `if_stmt = "if" "(" condition ")" block { "else" "if" "(" condition ")" block } [ "else" block ]`.
+fn if_stmt<'a>(condition: ExprParser<'a>, block: BlockParser<'a>) -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
+    let branch = just(Token::If)
+        .ignore_then(condition.delimited_by(just(Token::LParen), just(Token::RParen)))
+        .then(block.clone())
+        .map_with(|(condition, body), e| IfBranch {
+            condition,
+            body,
+            span: span(e.span()),
+        });
+    let else_if = just(Token::Else).ignore_then(branch.clone());
+    let else_block = just(Token::Else).ignore_then(block);
+    branch
+        .then(else_if.repeated().collect::<Vec<_>>())
+        .then(else_block.or_not())
+        .map_with(|((first, mut rest), else_block), e| {
+            rest.insert(0, first);
+            stmt(
+                StmtKind::If {
+                    branches: rest,
+                    else_block,
+                },
+                e.span(),
+            )
+        })
+}
+
+/// `foreach_stmt = "for" "each" [ "index" ] IDENT "in" expression block`
+/// (rule 4: `for each index in x` loops over elements with a variable
+/// named `index`).
+fn foreach_stmt<'a>(expr: ExprParser<'a>, block: BlockParser<'a>) -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
+    let header = word("index")
+        .ignore_then(variable_name())
+        .then_ignore(just(Token::In))
+        .map(|var| (true, var))
+        .or(variable_name().then_ignore(just(Token::In)).map(|var| (false, var)));
+    just(Token::For)
+        .ignore_then(just(Token::Each))
+        .ignore_then(header)
+        .then(expr)
+        .then(block)
+        .map_with(|(((index, var), iterable), body), e| {
+            stmt(
+                StmtKind::ForEach {
+                    index,
+                    var,
+                    iterable,
+                    body,
+                },
+                e.span(),
+            )
+        })
+}
+
+/// `try_stmt = "try" block "catch" "(" IDENT ")" block`.
+fn try_stmt<'a>(block: BlockParser<'a>) -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
+    just(Token::Try)
+        .ignore_then(block.clone())
+        .then_ignore(just(Token::Catch))
+        .then(variable_name().delimited_by(just(Token::LParen), just(Token::RParen)))
+        .then(block)
+        .map_with(|((body, error_var), handler), e| {
+            stmt(
+                StmtKind::Try {
+                    body,
+                    error_var,
+                    handler,
+                },
+                e.span(),
+            )
+        })
+}
+
+/// `info_stmt = "info" expression ";"`.
+fn info_stmt<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
+    just(Token::Info)
+        .ignore_then(expr)
+        .then_ignore(semicolon())
+        .map_with(|x, e| stmt(StmtKind::Info(x), e.span()))
+}
+
+/// `return_stmt = "return" [ expression ] ";"`.
+fn return_stmt<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
+    just(Token::Return)
+        .ignore_then(expr.or_not())
+        .then_ignore(semicolon())
+        .map_with(|x, e| stmt(StmtKind::Return(x), e.span()))
+}
+
+/// `"break" ";"` and `"continue" ";"`.
+fn loop_control<'a>() -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
+    select! { Token::Break => StmtKind::Break, Token::Continue => StmtKind::Continue }
+        .then_ignore(semicolon())
+        .map_with(|kind, e| stmt(kind, e.span()))
+}
+
+/// `task_stmt = task_block [ ";" ]` (rule 8).
+fn task_stmt<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
+    task_block(expr)
+        .then_ignore(just(Token::Semi).or_not())
+        .map_with(|task, e| stmt(StmtKind::Task(task), e.span()))
+}
+
+fn assign_op<'a>() -> impl Parser<'a, In<'a>, AssignOp, Extra<'a>> + Clone {
+    select! {
+        Token::Assign => AssignOp::Set,
+        Token::PlusEq => AssignOp::Add,
+        Token::MinusEq => AssignOp::Sub,
+        Token::StarEq => AssignOp::Mul,
+        Token::SlashEq => AssignOp::Div,
+        Token::PercentEq => AssignOp::Rem,
+    }
+}
+
+/// `assign_stmt = IDENT assign_op expression ";" | IDENT "=" task_block ";"`.
+/// `x = insert into Form [...]` is a Creator statement.
+fn assign_stmt<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
+    let task = just(Token::Assign)
+        .ignore_then(task_block(expr.clone()))
+        .then_ignore(semicolon())
+        .map(Rhs::Task);
+    let insert = just(Token::Assign)
+        .ignore_then(creator::insert_value())
+        .then_ignore(just(Token::Semi).or_not())
+        .map(Rhs::Insert);
+    let value = assign_op()
+        .then(expr)
+        .then_ignore(semicolon())
+        .map(|(op, value)| Rhs::Value(op, value));
+    ident()
+        .then(choice((task, insert, value)))
+        .validate(|(target, rhs), e, emitter| {
+            let s = e.span();
+            let kind = match rhs {
+                Rhs::Value(op, value) => StmtKind::Assign { target, op, value },
+                Rhs::Task(task) => StmtKind::AssignTask { target, task },
+                Rhs::Insert(at) => {
+                    let what = "`insert into` (add a form record)";
+                    emitter.emit(err_at(at, creator::diagnostic(what, span(at))));
+                    StmtKind::Creator {
+                        what: what.to_owned(),
+                    }
+                }
+            };
+            stmt(kind, s)
+        })
+}
+
+enum Rhs {
+    Value(AssignOp, Expr),
+    Task(crate::ast::TaskBlock),
+    Insert(SimpleSpan),
+}
+
+/// `info = 1;` and the like: a reserved word as an assignment target
+/// (E111), reported once and skipped.
+fn reserved_assignment<'a>() -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
+    any()
+        .filter(|t: &Token<'a>| t.is_keyword())
+        .map_with(|t, e| (t, e.span()))
+        .then_ignore(assign_op().rewind())
+        .then_ignore(skip_statement())
+        .validate(|(t, at), e, emitter| {
+            emitter.emit(err_at(at, reserved_word(&t.to_string(), span(at))));
+            stmt(StmtKind::Error, e.span())
+        })
+}
+
+/// `call_stmt = postfix_call ";"`: an expression statement must end in a
+/// call (rule 7); anything else is E112.
+fn call_stmt<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
+    expr.then_ignore(semicolon()).validate(|x, e, emitter| {
+        let s = e.span();
+        if is_call(&x) || creator::in_expr(&x).is_some() {
+            return stmt(StmtKind::Expr(x), s);
+        }
+        emitter.emit(err_at(
+            cspan(x.span),
+            Diagnostic::error(
+                codes::NOT_A_CALL_STATEMENT,
+                "this expression is not a statement",
+            )
+            .with_primary(x.span, "its value would be thrown away")
+            .with_help("a statement is an assignment, a call such as `list.add(x);`, or a keyword statement such as `info x;`"),
+        ));
+        stmt(StmtKind::Error, s)
+    })
+}
+
+fn is_call(x: &Expr) -> bool {
+    matches!(
+        x.kind,
+        ExprKind::Call { .. }
+            | ExprKind::MethodCall { .. }
+            | ExprKind::ZohoCall { .. }
+            | ExprKind::TypedList { .. }
+            | ExprKind::IfNull { .. }
+            | ExprKind::IfFn { .. }
+            | ExprKind::Error
+    )
+}
