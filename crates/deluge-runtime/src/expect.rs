@@ -185,7 +185,7 @@ pub fn run_file(name: &str, source: &str) -> Result<(), String> {
     let zone = host.zone.clone();
     let parse_date = move |text: &str| crate::datetime::parse::parse_text(text, today, &zone);
     let mut program = crate::Program::new();
-    let loaded = program.load(name, source, &parse_date).map_err(|diags| {
+    let loaded = program.load(name, source, &[], &parse_date).map_err(|diags| {
         diags
             .iter()
             .map(|d| format!("{name}: error[{}]: {}", d.code, d.message))
