@@ -102,6 +102,11 @@ pub(super) fn semicolon<'a>() -> impl Parser<'a, In<'a>, (), Extra<'a>> + Clone 
             }
             found => {
                 let layout: super::Layout<'a> = inp.state().0;
+                if layout.follows_reported(index) {
+                    // A broken literal or skipped region ends here; it is
+                    // already reported.
+                    return Ok(());
+                }
                 let at_break = matches!(found, None | Some(Token::RBrace))
                     || layout.starts_line(index);
                 if at_break {
@@ -146,10 +151,22 @@ pub(super) fn skip_statement<'a>() -> impl Parser<'a, In<'a>, (), Extra<'a>> + C
                 }
                 Token::LParen | Token::LBrace | Token::LBracket => open.push(t),
                 Token::RParen | Token::RBrace | Token::RBracket => {
-                    if open.pop().is_none() {
+                    if open.is_empty() {
                         break;
                     }
-                    if open.is_empty() && t == Token::RBrace {
+                    // Close the nearest matching opener; brackets left
+                    // open inside it were never closed.
+                    let opener = match t {
+                        Token::RParen => Token::LParen,
+                        Token::RBracket => Token::LBracket,
+                        _ => Token::LBrace,
+                    };
+                    if let Some(pos) = open.iter().rposition(|o| *o == opener) {
+                        open.truncate(pos);
+                    }
+                    // A block statement ends at the `}` that closes its
+                    // last block, unless `else` or `catch` follows.
+                    if t == Token::RBrace && !open.contains(&Token::LBrace) {
                         inp.skip();
                         if !matches!(inp.peek(), Some(Token::Else | Token::Catch)) {
                             return Ok(());

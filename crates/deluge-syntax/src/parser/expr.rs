@@ -184,6 +184,7 @@ fn primary<'a>(expr: ExprParser<'a>, args: ArgsParser<'a>) -> ExprParser<'a> {
         brace_literal(expr.clone()),
         list_literal(expr),
     ))
+    .labelled("an expression")
     .boxed()
 }
 

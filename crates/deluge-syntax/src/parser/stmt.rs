@@ -70,11 +70,12 @@ pub(super) fn stray_closer<'a>(top_level: bool) -> impl Parser<'a, In<'a>, Stmt,
 pub(super) fn statement_and_block<'a>() -> (StmtParser<'a>, BlockParser<'a>) {
     let expr = expression(false);
     let condition = expression(true);
-    let mut block_out: Option<BlockParser<'a>> = None;
     let statement = recursive(|statement| {
+        // Inside, `statement` is a weak handle: the blocks built here are
+        // only valid while the outer parser lives, so the block returned to
+        // callers is built again from the strong one below.
         let statement: StmtParser<'a> = statement.boxed();
         let block = block(statement.clone());
-        block_out = Some(block.clone());
         choice((
             just(Token::Semi).map_with(|_, e| stmt(StmtKind::Empty, e.span())),
             reported()
@@ -98,12 +99,10 @@ pub(super) fn statement_and_block<'a>() -> (StmtParser<'a>, BlockParser<'a>) {
             skip_statement().map_with(|_, e| stmt(StmtKind::Error, e.span())),
         ))
         .boxed()
-    });
-    let block = match block_out {
-        Some(b) => b,
-        None => block(statement.clone().boxed()),
-    };
-    (statement.boxed(), block)
+    })
+    .boxed();
+    let block = block(statement.clone());
+    (statement, block)
 }
 
 /// `block = "{" statement_list "}"`.
