@@ -34,8 +34,14 @@ pub fn check(args: CheckArgs, color: Choice) -> u8 {
             }
         };
         let diagnostics = diagnose(&text, args.ast.then_some(&mut out));
-        errors += diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-        warnings += diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
+        errors += diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        warnings += diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count();
         match args.format {
             Format::Human => {
                 for d in &diagnostics {

@@ -19,7 +19,9 @@ impl Clock {
             None => None,
         };
         let zone = match &args.tz {
-            Some(name) => resolve_zone(name).ok_or_else(|| format!("--tz {name}: unknown time zone"))?,
+            Some(name) => {
+                resolve_zone(name).ok_or_else(|| format!("--tz {name}: unknown time zone"))?
+            }
             None => TimeZone::UTC,
         };
         Ok(Clock { fixed_now, zone })

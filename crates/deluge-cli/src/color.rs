@@ -28,7 +28,9 @@ impl Choice {
         match self.0 {
             ColorArg::Always => true,
             ColorArg::Never => false,
-            ColorArg::Auto => is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            ColorArg::Auto => {
+                is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
         }
     }
 }

@@ -33,8 +33,9 @@ pub fn collect(args: &[String], args_file: Option<&Path>) -> Result<Inputs, Stri
             return Err(format!("--arg {arg}: `{name}` is not a variable name"));
         }
         let raw = match raw.strip_prefix('@') {
-            Some(file) => std::fs::read_to_string(file)
-                .map_err(|e| format!("--arg {name}=@{file}: {e}"))?,
+            Some(file) => {
+                std::fs::read_to_string(file).map_err(|e| format!("--arg {name}=@{file}: {e}"))?
+            }
             None => raw.to_string(),
         };
         set(&mut inputs, name.to_string(), parse_value(&raw));
@@ -78,7 +79,9 @@ pub fn from_json(json: &serde_json::Value) -> Value {
             None => Value::Decimal(n.as_f64().unwrap_or(f64::NAN)),
         },
         serde_json::Value::String(s) => Value::text(s),
-        serde_json::Value::Array(items) => Value::new_json_list(items.iter().map(from_json).collect()),
+        serde_json::Value::Array(items) => {
+            Value::new_json_list(items.iter().map(from_json).collect())
+        }
         serde_json::Value::Object(object) => {
             let mut entries = Entries::default();
             for (k, v) in object {

@@ -81,7 +81,10 @@ fn choose(
             )));
         }
         (Loaded::Functions(fs), Some(name)) => program.function_named(name).ok_or_else(|| {
-            Failure::Usage(format!("no function named {name}; the file defines {}", list(program, &fs)))
+            Failure::Usage(format!(
+                "no function named {name}; the file defines {}",
+                list(program, &fs)
+            ))
         })?,
         (Loaded::Functions(fs), None) => match fs.as_slice() {
             [only] => *only,
@@ -118,22 +121,29 @@ fn bind(program: &Program, function: FnIndex, mut inputs: Inputs) -> Result<Vec<
     };
     let mut args = Vec::with_capacity(f.params.len());
     for param in &f.params {
-        let at = inputs.iter().position(|(n, _)| *n == param.name).ok_or_else(|| {
-            Failure::Usage(format!(
-                "missing argument `{}` for {}; its parameters are: {}; pass --arg {}=VALUE",
-                param.name,
-                f.name,
-                signature(),
-                param.name
-            ))
-        })?;
+        let at = inputs
+            .iter()
+            .position(|(n, _)| *n == param.name)
+            .ok_or_else(|| {
+                Failure::Usage(format!(
+                    "missing argument `{}` for {}; its parameters are: {}; pass --arg {}=VALUE",
+                    param.name,
+                    f.name,
+                    signature(),
+                    param.name
+                ))
+            })?;
         args.push(inputs.remove(at).1);
     }
     if let Some((name, _)) = inputs.first() {
         return Err(Failure::Usage(format!(
             "{} has no parameter `{name}`; its parameters are: {}",
             f.name,
-            if f.params.is_empty() { "(none)".to_string() } else { signature() }
+            if f.params.is_empty() {
+                "(none)".to_string()
+            } else {
+                signature()
+            }
         )));
     }
     Ok(args)

@@ -71,9 +71,9 @@ impl Program {
         }
         let source = self.add_source(name, text);
         match &parsed.script.body {
-            ScriptBody::Statements(stmts) => {
-                Ok(Loaded::Script(self.add_script(source, stmts, inputs, parse_date)))
-            }
+            ScriptBody::Statements(stmts) => Ok(Loaded::Script(
+                self.add_script(source, stmts, inputs, parse_date),
+            )),
             ScriptBody::Functions(defs) => self
                 .add_functions(source, defs, parse_date)
                 .map(Loaded::Functions),

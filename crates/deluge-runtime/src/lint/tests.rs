@@ -2,7 +2,11 @@ use super::check;
 
 fn codes(src: &str) -> Vec<&'static str> {
     let parsed = deluge_syntax::parse(src);
-    assert!(!parsed.has_errors(), "test source must parse: {:?}", parsed.diagnostics);
+    assert!(
+        !parsed.has_errors(),
+        "test source must parse: {:?}",
+        parsed.diagnostics
+    );
     check(&parsed.script).into_iter().map(|d| d.code).collect()
 }
 

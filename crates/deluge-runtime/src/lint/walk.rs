@@ -88,8 +88,11 @@ impl<'a> Linter<'a> {
         for stmt in stmts {
             if let Some(word) = ended_by.take() {
                 self.diags.push(
-                    Diagnostic::warning(codes::UNREACHABLE_CODE, format!("unreachable code after `{word}`"))
-                        .with_primary(stmt.span, "this never runs"),
+                    Diagnostic::warning(
+                        codes::UNREACHABLE_CODE,
+                        format!("unreachable code after `{word}`"),
+                    )
+                    .with_primary(stmt.span, "this never runs"),
                 );
             }
             self.stmt(stmt);
@@ -161,7 +164,11 @@ impl<'a> Linter<'a> {
                 self.loop_depth -= 1;
             }
             StmtKind::Break | StmtKind::Continue if self.loop_depth == 0 => {
-                let word = if matches!(stmt.kind, StmtKind::Break) { "break" } else { "continue" };
+                let word = if matches!(stmt.kind, StmtKind::Break) {
+                    "break"
+                } else {
+                    "continue"
+                };
                 self.diags.push(
                     Diagnostic::warning(
                         codes::LOOP_CONTROL_OUTSIDE_LOOP,
@@ -184,7 +191,10 @@ impl<'a> Linter<'a> {
     }
 
     fn read(&mut self, name: &str, span: Span) {
-        if self.assigned.contains(name) || is_pseudo(name) || !self.reported.insert(name.to_string()) {
+        if self.assigned.contains(name)
+            || is_pseudo(name)
+            || !self.reported.insert(name.to_string())
+        {
             return;
         }
         let never = self.anywhere.get(name).is_none();
@@ -193,7 +203,10 @@ impl<'a> Linter<'a> {
                 codes::UNDEFINED_VARIABLE,
                 format!("variable `{name}` is never assigned"),
             )
-            .with_primary(span, "read here; running this fails with \"Variable is not defined\"")
+            .with_primary(
+                span,
+                "read here; running this fails with \"Variable is not defined\"",
+            )
         } else {
             Diagnostic::warning(
                 codes::UNDEFINED_VARIABLE,
@@ -278,10 +291,11 @@ impl<'a> Linter<'a> {
             || reg.method_id(name).is_some()
             || (is_pseudo(name));
         if !known {
-            let candidates = reg
-                .all_names()
-                .chain(self.function_names.iter().map(String::as_str));
-            self.unknown_function(name, span, closest(name, candidates));
+            let names = self.function_names;
+            let mut candidates: Vec<&str> = reg.all_names().collect();
+            candidates.extend(names.iter().map(String::as_str));
+            let suggestion = closest(name, candidates).map(str::to_string);
+            self.unknown_function(name, span, suggestion.as_deref());
         }
     }
 
@@ -293,8 +307,8 @@ impl<'a> Linter<'a> {
             if !is_variable {
                 let full = format!("{}.{method}", category.name);
                 if self.functions.resolve(&full).is_none() {
-                    let candidates = self.function_names.iter().map(String::as_str);
-                    let suggestion = closest(&full, candidates);
+                    let names = self.function_names;
+                    let suggestion = closest(&full, names.iter().map(String::as_str));
                     self.unknown_function(&full, receiver.span.to(span), suggestion);
                 }
                 return;
@@ -308,8 +322,11 @@ impl<'a> Linter<'a> {
     }
 
     fn unknown_function(&mut self, name: &str, span: Span, suggestion: Option<&str>) {
-        let mut d = Diagnostic::warning(codes::UNKNOWN_FUNCTION, format!("unknown function `{name}`"))
-            .with_primary(span, "no built-in or function of this file has this name");
+        let mut d = Diagnostic::warning(
+            codes::UNKNOWN_FUNCTION,
+            format!("unknown function `{name}`"),
+        )
+        .with_primary(span, "no built-in or function of this file has this name");
         if let Some(s) = suggestion {
             d = d.with_help(format!("did you mean `{s}`?"));
         }
@@ -359,10 +376,16 @@ impl<'a> Linter<'a> {
             ExprKind::Literal(Literal::Text(t)) => t.clone(),
             _ => return,
         };
-        if !HTTP_METHODS.iter().any(|m| m.eq_ignore_ascii_case(&written)) {
+        if !HTTP_METHODS
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case(&written))
+        {
             self.diags.push(
-                Diagnostic::warning(codes::BAD_HTTP_METHOD, format!("`{written}` is not an HTTP method"))
-                    .with_primary(e.span, "expected GET, POST, PUT, PATCH or DELETE"),
+                Diagnostic::warning(
+                    codes::BAD_HTTP_METHOD,
+                    format!("`{written}` is not an HTTP method"),
+                )
+                .with_primary(e.span, "expected GET, POST, PUT, PATCH or DELETE"),
             );
         }
     }

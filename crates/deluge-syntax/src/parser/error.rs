@@ -16,8 +16,11 @@ use chumsky::error::{RichPattern, RichReason};
 /// All diagnostics of one parse, lexer's and parser's, in source order.
 pub(super) fn collect(source: &str, lexed: &Lexed<'_>, errors: Vec<PErr<'_>>) -> Vec<Diagnostic> {
     let mut out = lexed.diagnostics.clone();
-    let mut unclosed: Vec<(Token<'_>, Span, bool)> =
-        lexed.unclosed.iter().map(|(t, s)| (*t, *s, false)).collect();
+    let mut unclosed: Vec<(Token<'_>, Span, bool)> = lexed
+        .unclosed
+        .iter()
+        .map(|(t, s)| (*t, *s, false))
+        .collect();
     let mut last_error_at = None;
     for err in errors {
         if let Some(diag) = convert(source, lexed, &mut unclosed, err) {
@@ -119,7 +122,12 @@ fn unclosed_for(
     Some(unclosed_diag(&candidate.0, candidate.1, at, found_text))
 }
 
-fn unclosed_diag(open: &Token<'_>, at: Span, expected_at: Span, found: Option<String>) -> Diagnostic {
+fn unclosed_diag(
+    open: &Token<'_>,
+    at: Span,
+    expected_at: Span,
+    found: Option<String>,
+) -> Diagnostic {
     let close = closing_symbol(open);
     let here = match found {
         Some(f) => format!("expected `{close}` before this ({f})"),
@@ -202,7 +210,10 @@ fn describe_expected(expected: &[RichPattern<'_, Token<'_>>]) -> Option<String> 
     }
 }
 
-fn help_for(found: Option<&Token<'_>>, expected: &[RichPattern<'_, Token<'_>>]) -> Option<&'static str> {
+fn help_for(
+    found: Option<&Token<'_>>,
+    expected: &[RichPattern<'_, Token<'_>>],
+) -> Option<&'static str> {
     let wants_semi = expected
         .iter()
         .any(|p| matches!(p, RichPattern::Token(t) if **t == Token::Semi));
