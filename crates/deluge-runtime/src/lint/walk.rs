@@ -304,7 +304,7 @@ impl<'a> Linter<'a> {
             let is_variable = self.anywhere.get(&category.name).is_some()
                 || self.assigned.contains(&category.name)
                 || is_pseudo(&category.name);
-            if !is_variable {
+            if !is_variable && self.functions.has_category(&category.name) {
                 let full = format!("{}.{method}", category.name);
                 if self.functions.resolve(&full).is_none() {
                     let names = self.function_names;
