@@ -54,7 +54,7 @@ pub const TABLE: &[MethodDef] = table! {
     ["getDayOfYear"], 0, 0, get_day_of_year, "d.getDayOfYear() — day of the year, 1–366";
     ["getWeekOfYear"], 0, 0, get_week_of_year, "d.getWeekOfYear() — week number, weeks from Sunday, week 1 holds 1 January";
     ["daysBetween"], 1, 1, days_between, "start.daysBetween(end) — calendar days from start to end";
-    ["days360"], 1, 1, days_between, "days360(start, end) — same as daysBetween (as Zoho documents)";
+    ["days360"], 1, 1, days360, "days360(start, end) — same as daysBetween (as Zoho documents)";
     ["hoursBetween"], 1, 1, hours_between, "start.hoursBetween(end) — whole hours from start to end";
     ["monthsBetween"], 1, 1, months_between, "start.monthsBetween(end) — whole calendar months from start to end";
     ["yearsBetween"], 1, 1, years_between, "start.yearsBetween(end) — whole years from start to end";
@@ -64,8 +64,8 @@ pub const TABLE: &[MethodDef] = table! {
     ["edate"], 1, 1, edate, "d.edate(n) — same day n months later, clamped to the month's end (a date)";
     ["unixEpoch"], 0, 0, unix_epoch, "d.unixEpoch() — milliseconds since 1970-01-01T00:00:00Z";
     ["toLong", "toNumber"], 0, 0, unix_epoch, "d.toLong() — milliseconds since 1970-01-01T00:00:00Z, as unixEpoch";
-    ["toDate"], 0, 1, to_date, "d.toDate() — the date, time dropped";
-    ["toTime", "toDateTime"], 0, 2, to_time, "d.toTime() — the same moment, printed with its time";
+    ["toDate"], 0, 1, to_date, "d.toDate([format]) — the date, time dropped (with a format, parses the text form)";
+    ["toTime", "toDateTime"], 0, 2, to_time, "d.toTime([format [, timeZone]]) — the same moment, printed with its time (with a format, parses the text form)";
     ["toString", "toText"], 0, 2, to_string, "d.toString([format [, timeZone]]) — text form, or formatted with a date pattern";
 };
 
@@ -220,6 +220,7 @@ macro_rules! difference {
 
 difference! {
     days_between = "daysBetween", calendar::days_between;
+    days360 = "days360", calendar::days_between;
     hours_between = "hoursBetween", calendar::hours_between;
     months_between = "monthsBetween", calendar::months_between;
     years_between = "yearsBetween", calendar::years_between;

@@ -325,3 +325,20 @@ fn datetime_with_a_format_works_on_its_text_form() {
     // Text functions reach a DATETIME through its text form.
     assert_eq!(run(&d, "length", &[]), "20");
 }
+
+#[test]
+fn errors_name_the_function_called() {
+    let a = dt("1-Jan-2019");
+    assert_eq!(
+        run(&a, "days360", &[Value::Null]),
+        "error: Invalid arguments for function 'days360'"
+    );
+    assert_eq!(
+        run(&a, "eomonth", &[n(1), n(2)]),
+        "error: Invalid arguments for function 'eomonth'"
+    );
+    assert_eq!(
+        run(&a, "workday", &[]),
+        "error: Invalid arguments for function 'addBusinessDay'"
+    );
+}
