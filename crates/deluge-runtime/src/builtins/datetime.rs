@@ -107,7 +107,7 @@ pub(super) fn format_with(
     args: &[Value],
     function: &str,
 ) -> RtResult<Value> {
-    let pattern = args::text(&args[0], function)?;
+    let pattern = args::text(first(args, function)?, function)?;
     let target = match args.get(1) {
         Some(zone) => Some(zone_arg(zone, function)?),
         None => None,
@@ -117,8 +117,14 @@ pub(super) fn format_with(
         .map_err(|e| date_error(e, function))
 }
 
+/// The first argument (dispatch has checked the count; this keeps a
+/// direct call without arguments from panicking).
+fn first<'v>(args: &'v [Value], function: &str) -> RtResult<&'v Value> {
+    args.first().ok_or_else(|| RtError::invalid_args(function))
+}
+
 fn other_date(ctx: &Ctx<'_>, args: &[Value], function: &str) -> RtResult<DateTime> {
-    match &args[0] {
+    match first(args, function)? {
         // A null argument is a bad argument, not a null receiver.
         Value::Null => Err(RtError::invalid_args(function)),
         v => date_arg(ctx, v, function),
@@ -139,7 +145,7 @@ fn shift(
     negate: bool,
 ) -> RtResult<Value> {
     let dt = date_arg(ctx, recv, function)?;
-    let mut n = args::index(&args[0], function)?;
+    let mut n = args::index(first(args, function)?, function)?;
     if negate {
         n = n
             .checked_neg()

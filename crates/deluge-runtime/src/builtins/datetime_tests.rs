@@ -342,3 +342,18 @@ fn errors_name_the_function_called() {
         "error: Invalid arguments for function 'addBusinessDay'"
     );
 }
+
+#[test]
+fn every_function_has_a_conformance_file() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/conformance/datetime");
+    let tables = [
+        super::TABLE,
+        super::text_dates::TABLE,
+        super::text_dates::COMMON,
+    ];
+    for def in tables.into_iter().flatten() {
+        let file = dir.join(format!("{}.dg", def.names[0]));
+        assert!(file.is_file(), "no conformance file for {}", def.names[0]);
+    }
+}
