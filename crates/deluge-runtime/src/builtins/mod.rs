@@ -20,6 +20,7 @@ mod list;
 mod map;
 mod number;
 mod text;
+mod text_dates;
 mod typed;
 
 #[cfg(test)]
@@ -84,9 +85,10 @@ impl Table {
     const COUNT: usize = 8;
 }
 
-const TABLES: [(Table, &[MethodDef]); 9] = [
+const TABLES: [(Table, &[MethodDef]); 11] = [
     (Table::Text, text::TABLE),
     (Table::Text, encoding::TABLE),
+    (Table::Text, text_dates::TABLE),
     (Table::Number, number::TABLE),
     (Table::List, list::TABLE),
     (Table::Map, map::TABLE),
@@ -94,6 +96,7 @@ const TABLES: [(Table, &[MethodDef]); 9] = [
     (Table::DateTime, datetime::TABLE),
     (Table::File, file::TABLE),
     (Table::Common, common::TABLE),
+    (Table::Common, text_dates::COMMON),
 ];
 
 /// Every table, for documentation and tests.
