@@ -327,7 +327,7 @@ pub(super) fn creator_statement<'a>() -> impl Parser<'a, In<'a>, Stmt, Extra<'a>
             .then(skip_statement())
             .to("`cancel submit`"),
         word("alert")
-            .then(not_assign.clone())
+            .then(not_assign)
             .then(skip_statement())
             .to("`alert`"),
         choice((
@@ -339,7 +339,7 @@ pub(super) fn creator_statement<'a>() -> impl Parser<'a, In<'a>, Stmt, Extra<'a>
             word("clear").to("`clear` (clear a form field)"),
             word("reload").to("`reload`"),
         ))
-        .then_ignore(before_name.clone().or(just(Token::Semi).rewind().ignored()))
+        .then_ignore(before_name.or(just(Token::Semi).rewind().ignored()))
         .then_ignore(skip_statement()),
     ));
     let field_write = ident()
