@@ -8,6 +8,9 @@ fn main() {
         print!("{}", deluge_syntax::dump::script(&parse.script));
     }
     for d in &parse.diagnostics {
-        print!("{}", deluge_syntax::render::report(d, &path, &source, false));
+        print!(
+            "{}",
+            deluge_syntax::render::report(d, &path, &source, false)
+        );
     }
 }

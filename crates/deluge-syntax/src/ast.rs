@@ -138,7 +138,10 @@ pub enum StmtKind {
         value: Expr,
     },
     /// `r = invokeurl [ ... ];`
-    AssignTask { target: Ident, task: TaskBlock },
+    AssignTask {
+        target: Ident,
+        task: TaskBlock,
+    },
     /// A call used as a statement: `l.add(1);`, `f(x);`.
     Expr(Expr),
     /// `info e;`
@@ -171,7 +174,9 @@ pub enum StmtKind {
     Empty,
     /// A Zoho Creator statement (`insert into`, `alert`, `input.X = ..`, ...),
     /// recognised and reported once; never executed.
-    Creator { what: String },
+    Creator {
+        what: String,
+    },
     /// The parser could not make sense of this statement; a diagnostic says why.
     Error,
 }
@@ -268,7 +273,10 @@ pub enum ExprKind {
     /// A variable read (also `today` / `now` written without parentheses).
     Var(Ident),
     /// `name(args)`: a built-in or user function call.
-    Call { name: Ident, args: Vec<Arg> },
+    Call {
+        name: Ident,
+        args: Vec<Arg>,
+    },
     /// `receiver.method(args)`. Also `a.b(args)` where `a` may turn out to
     /// be the category of a user function (decided at run time).
     MethodCall {
@@ -277,11 +285,19 @@ pub enum ExprKind {
         args: Vec<Arg>,
     },
     /// `receiver.name` without parentheses (only `e.message`, `e.lineNo`).
-    Property { receiver: Box<Expr>, name: Ident },
+    Property {
+        receiver: Box<Expr>,
+        name: Ident,
+    },
     /// `zoho.a.b` read as a value (system variable, §5.10).
-    ZohoVar { path: Vec<Ident> },
+    ZohoVar {
+        path: Vec<Ident>,
+    },
     /// `zoho.a.b(args)`: an integration task or `zoho.encryption.*`.
-    ZohoCall { path: Vec<Ident>, args: Vec<Arg> },
+    ZohoCall {
+        path: Vec<Ident>,
+        args: Vec<Arg>,
+    },
     Unary {
         op: UnaryOp,
         operand: Box<Expr>,
@@ -303,7 +319,10 @@ pub enum ExprKind {
         fallback: Box<Expr>,
     },
     /// `x is null` / `x is not null`.
-    IsNull { value: Box<Expr>, negated: bool },
+    IsNull {
+        value: Box<Expr>,
+        negated: bool,
+    },
     /// `x in l` / `x not in l` (true when `l.contains(x)`).
     In {
         needle: Box<Expr>,
@@ -311,7 +330,10 @@ pub enum ExprKind {
         negated: bool,
     },
     /// `list:String(args)`: a typed list constructor; `ty` as written.
-    TypedList { ty: Ident, args: Vec<Arg> },
+    TypedList {
+        ty: Ident,
+        args: Vec<Arg>,
+    },
     /// `{a, b}` or `[a, b]`, and `[]`.
     List(Vec<Expr>),
     /// `{k: v, ...}` with at least one entry.

@@ -115,7 +115,13 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     /// `error[E102]: missing `;``, without position (see `render.rs` for that).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}[{}]: {}", self.severity.as_str(), self.code, self.message)
+        write!(
+            f,
+            "{}[{}]: {}",
+            self.severity.as_str(),
+            self.code,
+            self.message
+        )
     }
 }
 
@@ -201,19 +207,37 @@ pub mod codes {
         (DUPLICATE_TASK_KEY, "task-block key given twice"),
         (CREATOR_STATEMENT, "Zoho Creator statement, not supported"),
         (RESERVED_WORD, "reserved word used as a name"),
-        (NOT_A_CALL_STATEMENT, "expression statement that is not a call"),
-        (MIXED_COLLECTION_LITERAL, "list and map entries mixed in one literal"),
+        (
+            NOT_A_CALL_STATEMENT,
+            "expression statement that is not a call",
+        ),
+        (
+            MIXED_COLLECTION_LITERAL,
+            "list and map entries mixed in one literal",
+        ),
         (TOO_DEEPLY_NESTED, "expression or block nested too deeply"),
         (BAD_FUNCTION_HEADER, "malformed function header"),
-        (STATEMENT_OUTSIDE_FUNCTION, "statement outside a function definition"),
+        (
+            STATEMENT_OUTSIDE_FUNCTION,
+            "statement outside a function definition",
+        ),
         (DUPLICATE_FUNCTION, "function defined twice"),
         (UNDEFINED_VARIABLE, "variable read but never assigned"),
-        (LOOP_CONTROL_OUTSIDE_LOOP, "`break` or `continue` outside a loop"),
-        (RETURN_VALUE_IN_VOID, "`return` with a value in a `void` function"),
+        (
+            LOOP_CONTROL_OUTSIDE_LOOP,
+            "`break` or `continue` outside a loop",
+        ),
+        (
+            RETURN_VALUE_IN_VOID,
+            "`return` with a value in a `void` function",
+        ),
         (UNKNOWN_TASK_KEY, "unknown task-block key"),
         (BAD_HTTP_METHOD, "`type:` is not an HTTP method"),
         (UNKNOWN_FUNCTION, "unknown function"),
-        (UNREACHABLE_CODE, "code after `return`, `break` or `continue`"),
+        (
+            UNREACHABLE_CODE,
+            "code after `return`, `break` or `continue`",
+        ),
         (TYPE_MISMATCH, "operator applied to the wrong types"),
         (CONDITION_NOT_BOOLEAN, "condition is not a BOOLEAN"),
         (DIVISION_BY_ZERO, "division by zero"),
@@ -225,7 +249,10 @@ pub mod codes {
         (CONVERSION_FAILED, "value cannot be converted"),
         (INVALID_JSON, "invalid JSON text"),
         (UNDEFINED_VARIABLE_READ, "variable is not defined"),
-        (BAD_LOOP_SOURCE, "`for each` over a value that is not a list"),
+        (
+            BAD_LOOP_SOURCE,
+            "`for each` over a value that is not a list",
+        ),
         (TYPED_LIST_VIOLATION, "element not valid for a typed list"),
         (RETURN_TYPE_MISMATCH, "return type mismatch"),
         (ARGUMENT_TYPE_MISMATCH, "argument type mismatch"),
@@ -238,7 +265,10 @@ pub mod codes {
         (INVALID_DECIMAL, "invalid decimal result"),
         (NOT_SUPPORTED, "feature not supported by deluge"),
         (BAD_TASK_VALUE, "invalid task-block value"),
-        (LOOP_CONTROL_ESCAPED, "`break` or `continue` ran outside a loop"),
+        (
+            LOOP_CONTROL_ESCAPED,
+            "`break` or `continue` ran outside a loop",
+        ),
         (STATEMENT_LIMIT, "statement limit exceeded"),
         (RECURSION_LIMIT, "recursion limit exceeded"),
         (NO_SUCH_FUNCTION, "function to run not found"),

@@ -131,7 +131,7 @@ fn too_deep(span: Span, what: &str) -> Diagnostic {
         codes::TOO_DEEPLY_NESTED,
         format!("{what}; this part of the script is skipped"),
     )
-    .with_primary(span, "")
+    .with_primary(span, "skipped")
     .with_note(format!(
         "deluge accepts at most {MAX_DEPTH} nested brackets and {MAX_OPERATORS} operators in one expression"
     ))
@@ -238,7 +238,11 @@ mod tests {
 
     #[test]
     fn deep_parentheses_become_one_skipped_region() {
-        let src = format!("x = {}1{};\ninfo 2;", "(".repeat(10_000), ")".repeat(10_000));
+        let src = format!(
+            "x = {}1{};\ninfo 2;",
+            "(".repeat(10_000),
+            ")".repeat(10_000)
+        );
         let lexed = lex(&src);
         assert_eq!(lexed.diagnostics.len(), 1);
         assert_eq!(lexed.diagnostics[0].code, codes::TOO_DEEPLY_NESTED);

@@ -16,8 +16,11 @@ use chumsky::error::{RichPattern, RichReason};
 /// All diagnostics of one parse, lexer's and parser's, in source order.
 pub(super) fn collect(source: &str, lexed: &Lexed<'_>, errors: Vec<PErr<'_>>) -> Vec<Diagnostic> {
     let mut out = lexed.diagnostics.clone();
-    let mut unclosed: Vec<(Token<'_>, Span, bool)> =
-        lexed.unclosed.iter().map(|(t, s)| (*t, *s, false)).collect();
+    let mut unclosed: Vec<(Token<'_>, Span, bool)> = lexed
+        .unclosed
+        .iter()
+        .map(|(t, s)| (*t, *s, false))
+        .collect();
     let mut last_error_at = None;
     for err in errors {
         if let Some(diag) = convert(source, lexed, &mut unclosed, err) {
@@ -25,9 +28,10 @@ pub(super) fn collect(source: &str, lexed: &Lexed<'_>, errors: Vec<PErr<'_>>) ->
             out.push(diag);
         }
     }
-    // A bracket left open with no later parser error to explain it.
+    // A bracket left open to the end with no later parser error to
+    // explain it.
     if !lexed.runs_to_end && !unclosed.iter().any(|u| u.2) {
-        if let Some((open, at, _)) = unclosed.last() {
+        if let Some((open, at, _)) = unclosed.iter().rev().find(|u| lexed.open_at_end(u.1)) {
             if last_error_at.is_none_or(|e| e < at.start) {
                 out.push(unclosed_diag(open, *at, Span::point(source.len()), None));
             }
@@ -119,7 +123,12 @@ fn unclosed_for(
     Some(unclosed_diag(&candidate.0, candidate.1, at, found_text))
 }
 
-fn unclosed_diag(open: &Token<'_>, at: Span, expected_at: Span, found: Option<String>) -> Diagnostic {
+fn unclosed_diag(
+    open: &Token<'_>,
+    at: Span,
+    expected_at: Span,
+    found: Option<String>,
+) -> Diagnostic {
     let close = closing_symbol(open);
     let here = match found {
         Some(f) => format!("expected `{close}` before this ({f})"),
@@ -147,7 +156,7 @@ fn describe_found(source: &str, found: Option<&Token<'_>>, at: Span) -> String {
 }
 
 fn is_operator_pattern(p: &RichPattern<'_, Token<'_>>) -> bool {
-    matches!(p, RichPattern::Token(t) if t.is_operator() && **t != Token::Dot && **t != Token::In)
+    matches!(p, RichPattern::Token(t) if t.is_operator())
         || matches!(p, RichPattern::Label(l) if l == "is" || l == "not")
 }
 
@@ -202,7 +211,10 @@ fn describe_expected(expected: &[RichPattern<'_, Token<'_>>]) -> Option<String> 
     }
 }
 
-fn help_for(found: Option<&Token<'_>>, expected: &[RichPattern<'_, Token<'_>>]) -> Option<&'static str> {
+fn help_for(
+    found: Option<&Token<'_>>,
+    expected: &[RichPattern<'_, Token<'_>>],
+) -> Option<&'static str> {
     let wants_semi = expected
         .iter()
         .any(|p| matches!(p, RichPattern::Token(t) if **t == Token::Semi));
