@@ -48,7 +48,8 @@ fn convert(
     unclosed: &mut [(Token<'_>, Span, bool)],
     err: PErr<'_>,
 ) -> Option<Diagnostic> {
-    let at = span(*err.span());
+    let raw = span(*err.span());
+    let at = Span::new(raw.start.min(raw.end), raw.end.max(raw.start));
     let in_header = err
         .contexts()
         .any(|(label, _)| matches!(label, RichPattern::Label(l) if l == "a function header"));

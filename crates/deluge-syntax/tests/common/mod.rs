@@ -1,5 +1,7 @@
 //! Helpers shared by the integration tests: fixture files live at the
-//! repository root, two levels above this crate.
+//! repository root, two levels above this crate. Not every test file uses
+//! every helper.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
