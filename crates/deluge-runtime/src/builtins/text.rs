@@ -273,7 +273,9 @@ fn rtrim(_: &mut Ctx<'_>, recv: &Value, _: &[Value]) -> RtResult<Value> {
 /// negative end means "to the end".
 fn sub_string(_: &mut Ctx<'_>, recv: &Value, a: &[Value]) -> RtResult<Value> {
     let s = text(recv, "subString")?;
-    let len = char_len(&s) as i64;
+    // One scan decides whether character and byte positions coincide.
+    let ascii = s.is_ascii();
+    let len = if ascii { s.len() } else { s.chars().count() } as i64;
     let start = args::index(&a[0], "subString")?;
     let end = match a.get(1) {
         Some(v) => args::index(v, "subString")?,
@@ -286,10 +288,14 @@ fn sub_string(_: &mut Ctx<'_>, recv: &Value, a: &[Value]) -> RtResult<Value> {
     if end > len || end < start {
         return Err(RtError::text_index(end, len as usize));
     }
-    let (b0, b1) = (
-        byte_offset(&s, start as usize),
-        byte_offset(&s, end as usize),
-    );
+    let (b0, b1) = if ascii {
+        (start as usize, end as usize)
+    } else {
+        (
+            byte_offset(&s, start as usize),
+            byte_offset(&s, end as usize),
+        )
+    };
     Ok(slice_value(recv, &s, &s[b0..b1]))
 }
 
