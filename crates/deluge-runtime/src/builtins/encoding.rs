@@ -5,7 +5,9 @@
 //! add the digests and HMACs. Text is hashed and encoded as UTF-8 bytes.
 //! `aesEncode`/`aesDecode` are deliberately absent ("Not able to find").
 
-use super::text::{def, hex, text};
+use super::text::def;
+use super::text::text;
+use super::text_convert::hex;
 use super::{Ctx, GlobalDef, GlobalFn, MethodDef, args};
 use crate::error::{RtError, RtResult};
 use crate::value::Value;

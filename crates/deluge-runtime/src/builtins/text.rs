@@ -167,20 +167,6 @@ pub const TABLE: &[MethodDef] = &[
         get_alphanumeric,
         "s.getAlphaNumeric() — keeps only ASCII letters and digits",
     ),
-    def(
-        &["hexToText"],
-        0,
-        0,
-        hex_to_text,
-        "s.hexToText() — decodes hex pairs as UTF-8",
-    ),
-    def(
-        &["textToHex"],
-        0,
-        0,
-        text_to_hex,
-        "s.textToHex() — UTF-8 bytes as lower-case hex",
-    ),
 ];
 
 /// Results longer than this (in bytes) are refused: `repeat` and the pads
@@ -461,43 +447,6 @@ fn get_alpha(_: &mut Ctx<'_>, recv: &Value, _: &[Value]) -> RtResult<Value> {
 
 fn get_alphanumeric(_: &mut Ctx<'_>, recv: &Value, _: &[Value]) -> RtResult<Value> {
     filter(recv, "getAlphaNumeric", |c| c.is_ascii_alphanumeric())
-}
-
-fn hex_to_text(_: &mut Ctx<'_>, recv: &Value, _: &[Value]) -> RtResult<Value> {
-    let s = text(recv, "hexToText")?;
-    let bad = || RtError::invalid_args("hexToText");
-    if s.len() % 2 != 0 {
-        return Err(bad());
-    }
-    let bytes = s
-        .as_bytes()
-        .chunks(2)
-        .map(|pair| {
-            let hi = (pair[0] as char).to_digit(16);
-            let lo = (pair[1] as char).to_digit(16);
-            match (hi, lo) {
-                (Some(h), Some(l)) => Ok((h * 16 + l) as u8),
-                _ => Err(bad()),
-            }
-        })
-        .collect::<RtResult<Vec<u8>>>()?;
-    String::from_utf8(bytes).map(Value::from).map_err(|_| bad())
-}
-
-fn text_to_hex(_: &mut Ctx<'_>, recv: &Value, _: &[Value]) -> RtResult<Value> {
-    let s = text(recv, "textToHex")?;
-    Ok(Value::from(hex(s.as_bytes())))
-}
-
-/// Bytes as lower-case hex.
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        out.push(DIGITS[(b >> 4) as usize] as char);
-        out.push(DIGITS[(b & 15) as usize] as char);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! TEXT conversions (builtins §2): splitting into lists, JSON text into
-//! maps and lists (§9), and numeric text into numbers.
+//! maps and lists (§9), numeric text into numbers, and hex text.
 
 use super::text::{def, text};
 use super::{Ctx, MethodDef, args};
@@ -64,6 +64,20 @@ pub const TABLE: &[MethodDef] = &[
         0,
         to_decimal,
         "s.toDecimal() — decimal text as a DECIMAL",
+    ),
+    def(
+        &["hexToText"],
+        0,
+        0,
+        hex_to_text,
+        "s.hexToText() — decodes hex pairs as UTF-8",
+    ),
+    def(
+        &["textToHex"],
+        0,
+        0,
+        text_to_hex,
+        "s.textToHex() — UTF-8 bytes as lower-case hex",
     ),
 ];
 
@@ -188,4 +202,41 @@ pub(crate) fn parse_decimal(s: &str) -> Option<f64> {
         return None;
     }
     t.parse::<f64>().ok().filter(|f| f.is_finite())
+}
+
+fn hex_to_text(_: &mut Ctx<'_>, recv: &Value, _: &[Value]) -> RtResult<Value> {
+    let s = text(recv, "hexToText")?;
+    let bad = || RtError::invalid_args("hexToText");
+    if s.len() % 2 != 0 {
+        return Err(bad());
+    }
+    let bytes = s
+        .as_bytes()
+        .chunks(2)
+        .map(|pair| {
+            let hi = (pair[0] as char).to_digit(16);
+            let lo = (pair[1] as char).to_digit(16);
+            match (hi, lo) {
+                (Some(h), Some(l)) => Ok((h * 16 + l) as u8),
+                _ => Err(bad()),
+            }
+        })
+        .collect::<RtResult<Vec<u8>>>()?;
+    String::from_utf8(bytes).map(Value::from).map_err(|_| bad())
+}
+
+fn text_to_hex(_: &mut Ctx<'_>, recv: &Value, _: &[Value]) -> RtResult<Value> {
+    let s = text(recv, "textToHex")?;
+    Ok(Value::from(hex(s.as_bytes())))
+}
+
+/// Bytes as lower-case hex.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(DIGITS[(b >> 4) as usize] as char);
+        out.push(DIGITS[(b & 15) as usize] as char);
+    }
+    out
 }
