@@ -20,7 +20,10 @@ mod list;
 mod map;
 mod number;
 mod text;
+mod text_convert;
 mod text_dates;
+mod text_regex;
+mod text_search;
 mod typed;
 
 #[cfg(test)]
@@ -85,8 +88,11 @@ impl Table {
     const COUNT: usize = 8;
 }
 
-const TABLES: [(Table, &[MethodDef]); 11] = [
+const TABLES: &[(Table, &[MethodDef])] = &[
     (Table::Text, text::TABLE),
+    (Table::Text, text_search::TABLE),
+    (Table::Text, text_regex::TABLE),
+    (Table::Text, text_convert::TABLE),
     (Table::Text, encoding::TABLE),
     (Table::Text, text_dates::TABLE),
     (Table::Number, number::TABLE),
@@ -101,12 +107,16 @@ const TABLES: [(Table, &[MethodDef]); 11] = [
 
 /// Every table, for documentation and tests.
 pub fn tables() -> impl Iterator<Item = (Table, &'static [MethodDef])> {
-    TABLES.into_iter()
+    TABLES.iter().copied()
 }
 
-/// The global functions (builtins §1 and the `zoho.encryption.*` tasks).
-pub fn globals() -> &'static [GlobalDef] {
-    global::TABLE
+/// The global function tables: builtins §1 and the `zoho.encryption.*`
+/// functions (§8), named by their full dotted names.
+const GLOBALS: [&[GlobalDef]; 2] = [global::TABLE, encoding::ENCRYPTION];
+
+/// The global functions, in id order.
+pub fn globals() -> impl Iterator<Item = &'static GlobalDef> {
+    GLOBALS.into_iter().flatten()
 }
 
 pub struct Registry {
@@ -114,6 +124,7 @@ pub struct Registry {
     method_names: Vec<&'static str>,
     by_table: Vec<Vec<Option<&'static MethodDef>>>,
     global_ids: FxHashMap<String, GlobalId>,
+    globals: Vec<&'static GlobalDef>,
 }
 
 impl Registry {
@@ -123,8 +134,9 @@ impl Registry {
             method_names: Vec::new(),
             by_table: vec![Vec::new(); Table::COUNT],
             global_ids: FxHashMap::default(),
+            globals: globals().collect(),
         };
-        for (table, defs) in TABLES {
+        for &(table, defs) in TABLES {
             for def in defs {
                 for name in def.names {
                     let id = reg.intern(name);
@@ -136,7 +148,7 @@ impl Registry {
                 }
             }
         }
-        for (index, def) in global::TABLE.iter().enumerate() {
+        for (index, def) in reg.globals.iter().enumerate() {
             for name in def.names {
                 reg.global_ids
                     .entry(name.to_ascii_lowercase())
@@ -167,7 +179,7 @@ impl Registry {
     }
 
     pub fn global(&self, id: GlobalId) -> &'static GlobalDef {
-        &global::TABLE[id as usize]
+        self.globals[id as usize]
     }
 
     /// The canonical spelling of a method name (for messages).
@@ -188,7 +200,7 @@ impl Registry {
         self.method_names
             .iter()
             .copied()
-            .chain(global::TABLE.iter().flat_map(|g| g.names.iter().copied()))
+            .chain(self.globals.iter().flat_map(|g| g.names.iter().copied()))
     }
 }
 
