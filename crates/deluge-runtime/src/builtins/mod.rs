@@ -17,6 +17,7 @@ mod encoding;
 mod file;
 mod global;
 mod list;
+mod list_order;
 mod map;
 mod number;
 mod text;
@@ -84,11 +85,13 @@ impl Table {
     const COUNT: usize = 8;
 }
 
-const TABLES: [(Table, &[MethodDef]); 9] = [
+const TABLES: [(Table, &[MethodDef]); 11] = [
     (Table::Text, text::TABLE),
     (Table::Text, encoding::TABLE),
+    (Table::Text, file::TEXT_TABLE),
     (Table::Number, number::TABLE),
     (Table::List, list::TABLE),
+    (Table::List, list_order::TABLE),
     (Table::Map, map::TABLE),
     (Table::Collection, collection::TABLE),
     (Table::DateTime, datetime::TABLE),
