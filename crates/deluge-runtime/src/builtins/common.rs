@@ -67,23 +67,51 @@ pub const TABLE: &[MethodDef] = &[
         f: to_string,
         doc: "toString(x) — the text form (null gives \"null\")",
     },
-    unsupported(&["executeXPath"], execute_xpath),
-    unsupported(&["toXML"], to_xml),
-    unsupported(&["toXmlList"], to_xml_list),
-    unsupported(&["extract"], extract),
-    unsupported(&["compress"], compress),
-    unsupported(&["getAll"], get_all),
+    unsupported(
+        &["executeXPath"],
+        execute_xpath,
+        "executeXPath(...) — out of scope (XML, zip files, Creator records): always a runtime error",
+    ),
+    unsupported(
+        &["toXML"],
+        to_xml,
+        "toXML(...) — out of scope (XML, zip files, Creator records): always a runtime error",
+    ),
+    unsupported(
+        &["toXmlList"],
+        to_xml_list,
+        "toXmlList(...) — out of scope (XML, zip files, Creator records): always a runtime error",
+    ),
+    unsupported(
+        &["extract"],
+        extract,
+        "extract(...) — out of scope (XML, zip files, Creator records): always a runtime error",
+    ),
+    unsupported(
+        &["compress"],
+        compress,
+        "compress(...) — out of scope (XML, zip files, Creator records): always a runtime error",
+    ),
+    unsupported(
+        &["getAll"],
+        get_all,
+        "getAll(...) — out of scope (XML, zip files, Creator records): always a runtime error",
+    ),
 ];
 
 /// A name of an out-of-scope feature (XML, zip files, Creator records):
 /// any call, with any receiver and arguments, fails with NOT_SUPPORTED.
-const fn unsupported(names: &'static [&'static str], f: super::MethodFn) -> MethodDef {
+const fn unsupported(
+    names: &'static [&'static str],
+    f: super::MethodFn,
+    doc: &'static str,
+) -> MethodDef {
     MethodDef {
         names,
         min_args: 0,
         max_args: u8::MAX,
         f,
-        doc: "(not supported) — an out-of-scope feature; calling it is a runtime error",
+        doc,
     }
 }
 
