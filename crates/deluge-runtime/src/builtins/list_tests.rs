@@ -251,3 +251,24 @@ fn insert_is_not_a_list_function() {
         "error: Not able to find 'insert' function"
     );
 }
+
+#[test]
+fn lists_and_maps_containing_themselves_do_not_panic() {
+    let l = nums(&[1]);
+    call(&l, "add", std::slice::from_ref(&l)).unwrap();
+    assert_eq!(run(&l, "contains", std::slice::from_ref(&l)), "true");
+    assert_eq!(run(&l, "indexOf", std::slice::from_ref(&l)), "1");
+    assert!(call(&l, "distinct", &[]).is_ok());
+    assert!(matches!(call(&l, "sort", &[]), Ok(Value::Null)));
+    call(&l, "removeAll", &[list(vec![l.clone()])]).unwrap();
+    assert_eq!(l.display(), "1");
+    call(&l, "add", std::slice::from_ref(&l)).unwrap();
+    call(&l, "removeElement", std::slice::from_ref(&l)).unwrap();
+    assert_eq!(l.display(), "1");
+    let m = global("Map", &[]).unwrap();
+    call(&m, "put", &[t("self"), m.clone()]).unwrap();
+    assert_eq!(run(&m, "containValue", std::slice::from_ref(&m)), "true");
+    assert_eq!(run(&m, "contains", std::slice::from_ref(&m)), "true");
+    call(&m, "putAll", std::slice::from_ref(&m)).unwrap();
+    assert_eq!(run(&m, "size", &[]), "1");
+}
