@@ -17,6 +17,7 @@ mod encoding;
 mod file;
 mod global;
 mod list;
+mod list_order;
 mod map;
 mod number;
 mod text;
@@ -95,8 +96,10 @@ const TABLES: &[(Table, &[MethodDef])] = &[
     (Table::Text, text_convert::TABLE),
     (Table::Text, encoding::TABLE),
     (Table::Text, text_dates::TABLE),
+    (Table::Text, file::TEXT_TABLE),
     (Table::Number, number::TABLE),
     (Table::List, list::TABLE),
+    (Table::List, list_order::TABLE),
     (Table::Map, map::TABLE),
     (Table::Collection, collection::TABLE),
     (Table::DateTime, datetime::TABLE),
