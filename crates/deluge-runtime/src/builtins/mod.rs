@@ -89,37 +89,46 @@ impl Table {
     const COUNT: usize = 8;
 }
 
-const TABLES: &[(Table, &[MethodDef])] = &[
-    (Table::Text, text::TABLE),
-    (Table::Text, text_search::TABLE),
-    (Table::Text, text_regex::TABLE),
-    (Table::Text, text_convert::TABLE),
-    (Table::Text, encoding::TABLE),
-    (Table::Text, text_dates::TABLE),
-    (Table::Text, file::TEXT_TABLE),
-    (Table::Number, number::TABLE),
-    (Table::List, list::TABLE),
-    (Table::List, list_order::TABLE),
-    (Table::Map, map::TABLE),
-    (Table::Collection, collection::TABLE),
-    (Table::DateTime, datetime::TABLE),
-    (Table::File, file::TABLE),
-    (Table::Common, common::TABLE),
-    (Table::Common, text_dates::COMMON),
+/// Every receiver table: the receiver type it serves, its section (the
+/// heading in `docs/builtins.md` and the folder of its conformance files
+/// under `tests/conformance/`) and its definitions.
+const TABLES: &[(Table, &str, &[MethodDef])] = &[
+    (Table::Text, "text", text::TABLE),
+    (Table::Text, "text", text_search::TABLE),
+    (Table::Text, "text", text_regex::TABLE),
+    (Table::Text, "text", text_convert::TABLE),
+    (Table::Text, "encoding", encoding::TABLE),
+    (Table::Text, "datetime", text_dates::TABLE),
+    (Table::Text, "file", file::TEXT_TABLE),
+    (Table::Number, "number", number::TABLE),
+    (Table::List, "list", list::TABLE),
+    (Table::List, "list", list_order::TABLE),
+    (Table::Map, "map", map::TABLE),
+    (Table::Collection, "collection", collection::TABLE),
+    (Table::DateTime, "datetime", datetime::TABLE),
+    (Table::File, "file", file::TABLE),
+    (Table::Common, "common", common::TABLE),
+    (Table::Common, "datetime", text_dates::COMMON),
 ];
 
-/// Every table, for documentation and tests.
-pub fn tables() -> impl Iterator<Item = (Table, &'static [MethodDef])> {
+/// Every table with its section, for documentation and tests.
+pub fn tables() -> impl Iterator<Item = (Table, &'static str, &'static [MethodDef])> {
     TABLES.iter().copied()
 }
 
 /// The global function tables: builtins §1 and the `zoho.encryption.*`
 /// functions (§8), named by their full dotted names.
-const GLOBALS: [&[GlobalDef]; 2] = [global::TABLE, encoding::ENCRYPTION];
+/// The global functions by section, in id order.
+const GLOBALS: [(&str, &[GlobalDef]); 2] = [("global", global::TABLE), ("encoding", encoding::ENCRYPTION)];
 
 /// The global functions, in id order.
 pub fn globals() -> impl Iterator<Item = &'static GlobalDef> {
-    GLOBALS.into_iter().flatten()
+    GLOBALS.into_iter().flat_map(|(_, defs)| defs)
+}
+
+/// The global functions with their sections, for documentation and tests.
+pub fn global_sections() -> impl Iterator<Item = (&'static str, &'static [GlobalDef])> {
+    GLOBALS.into_iter()
 }
 
 pub struct Registry {
@@ -139,7 +148,7 @@ impl Registry {
             global_ids: FxHashMap::default(),
             globals: globals().collect(),
         };
-        for &(table, defs) in TABLES {
+        for &(table, _, defs) in TABLES {
             for def in defs {
                 for name in def.names {
                     let id = reg.intern(name);
