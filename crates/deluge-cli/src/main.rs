@@ -1,1 +1,43 @@
-fn main() {}
+//! The `deluge` command: run, check and explore Deluge scripts locally.
+
+mod check;
+mod cli;
+mod clock;
+mod color;
+mod inputs;
+mod parse_cmd;
+mod run;
+mod source;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+/// The interpreter walks trees recursively; a generous stack keeps deep
+/// (but limited) nesting and 75 nested calls far from overflowing.
+const STACK_SIZE: usize = 256 * 1024 * 1024;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let worker = std::thread::Builder::new()
+        .name("deluge".into())
+        .stack_size(STACK_SIZE)
+        .spawn(move || dispatch(cli));
+    match worker.map(|handle| handle.join()) {
+        Ok(Ok(code)) => ExitCode::from(code),
+        _ => {
+            eprintln!("deluge: internal error: the interpreter thread failed");
+            ExitCode::from(70)
+        }
+    }
+}
+
+/// Runs a subcommand and returns the process exit code
+/// (0 success, 1 a Deluge error, 2 a usage error).
+fn dispatch(cli: cli::Cli) -> u8 {
+    let color = color::Choice::from(cli.color);
+    match cli.command {
+        cli::Command::Run(args) => run::run(args, color),
+        cli::Command::Check(args) => check::check(args, color),
+        cli::Command::Parse(args) => parse_cmd::parse(args, color),
+    }
+}

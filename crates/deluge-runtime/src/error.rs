@@ -159,7 +159,10 @@ impl RtError {
     pub fn to_diagnostic(&self) -> Diagnostic {
         let mut d = Diagnostic::error(self.code, self.message.clone());
         if let Some(span) = self.span {
-            d = d.with_primary(span, "");
+            d = d.with_primary(span, "this failed");
+        }
+        if let Some(line) = self.line {
+            d = d.with_note(format!("Error at line number : {line} : {}", self.message));
         }
         for frame in &self.trace {
             d = d.with_note(format!("in a call of {}", frame.function));

@@ -185,13 +185,15 @@ pub fn run_file(name: &str, source: &str) -> Result<(), String> {
     let zone = host.zone.clone();
     let parse_date = move |text: &str| crate::datetime::parse::parse_text(text, today, &zone);
     let mut program = crate::Program::new();
-    let loaded = program.load(name, source, &parse_date).map_err(|diags| {
-        diags
-            .iter()
-            .map(|d| format!("{name}: error[{}]: {}", d.code, d.message))
-            .collect::<Vec<_>>()
-            .join("\n")
-    })?;
+    let loaded = program
+        .load(name, source, &[], &parse_date)
+        .map_err(|diags| {
+            diags
+                .iter()
+                .map(|d| format!("{name}: error[{}]: {}", d.code, d.message))
+                .collect::<Vec<_>>()
+                .join("\n")
+        })?;
     let function = match loaded {
         crate::Loaded::Script(f) => f,
         crate::Loaded::Functions(fs) => *fs.first().ok_or("no function to run")?,

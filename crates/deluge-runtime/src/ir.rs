@@ -36,7 +36,8 @@ pub struct Function {
 #[derive(Debug)]
 pub struct ParamSlot {
     pub name: String,
-    pub ty: TypeKind,
+    /// The declared type; `None` accepts any value unchanged.
+    pub ty: Option<TypeKind>,
     pub slot: Slot,
 }
 

@@ -12,6 +12,7 @@ pub mod expect;
 pub mod host;
 pub mod ir;
 pub mod json;
+pub mod lint;
 pub mod lower;
 pub mod numfmt;
 pub mod ops;

@@ -55,10 +55,14 @@ impl Program {
 
     /// Parses and lowers a whole file. Syntax errors (and definition errors
     /// such as a duplicate function) are returned instead of a program.
+    /// `inputs` are variables a bare script receives before it runs (the
+    /// command line's `--arg`s); they become the script function's
+    /// parameters, in that order.
     pub fn load(
         &mut self,
         name: &str,
         text: &str,
+        inputs: &[String],
         parse_date: &dyn Fn(&str) -> Option<DateTime>,
     ) -> Result<Loaded, Vec<Diagnostic>> {
         let parsed = deluge_syntax::parse(text);
@@ -67,29 +71,39 @@ impl Program {
         }
         let source = self.add_source(name, text);
         match &parsed.script.body {
-            ScriptBody::Statements(stmts) => {
-                Ok(Loaded::Script(self.add_script(source, stmts, parse_date)))
-            }
+            ScriptBody::Statements(stmts) => Ok(Loaded::Script(
+                self.add_script(source, stmts, inputs, parse_date),
+            )),
             ScriptBody::Functions(defs) => self
                 .add_functions(source, defs, parse_date)
                 .map(Loaded::Functions),
         }
     }
 
-    /// Lowers a bare statement list into a new parameterless function.
+    /// Lowers a bare statement list into a new function whose parameters
+    /// are the given input variables (accepting any value).
     pub fn add_script(
         &mut self,
         source: SourceId,
         stmts: &[ast::Stmt],
+        inputs: &[String],
         parse_date: &dyn Fn(&str) -> Option<DateTime>,
     ) -> FnIndex {
         let mut slots = SlotTable::default();
+        let params = inputs
+            .iter()
+            .map(|name| ParamSlot {
+                name: name.clone(),
+                ty: None,
+                slot: slots.declare(name),
+            })
+            .collect();
         let body = self.lower_statements(source, stmts, &mut slots, parse_date);
         let span = deluge_syntax::Span::new(0, self.sources[source].text.len());
         self.functions.push(ir::Function {
             name: SCRIPT_FUNCTION.to_string(),
             return_type: None,
-            params: Vec::new(),
+            params,
             body,
             slot_names: slots.names().to_vec(),
             source,
@@ -211,7 +225,7 @@ impl Program {
             .iter()
             .map(|p| ParamSlot {
                 name: p.name.name.clone(),
-                ty: p.ty.kind,
+                ty: Some(p.ty.kind),
                 slot: slots.declare(&p.name.name),
             })
             .collect();

@@ -115,7 +115,13 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     /// `error[E102]: missing `;``, without position (see `render.rs` for that).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}[{}]: {}", self.severity.as_str(), self.code, self.message)
+        write!(
+            f,
+            "{}[{}]: {}",
+            self.severity.as_str(),
+            self.code,
+            self.message
+        )
     }
 }
 

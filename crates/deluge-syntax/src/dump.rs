@@ -90,7 +90,9 @@ impl Dumper {
         let d = depth + 1;
         match &s.kind {
             StmtKind::Assign { target, op, value } => {
-                let op = op.binary().map_or("=".to_owned(), |b| format!("{}=", b.symbol()));
+                let op = op
+                    .binary()
+                    .map_or("=".to_owned(), |b| format!("{}=", b.symbol()));
                 self.line(depth, &format!("Assign {} {op}", target.name), s.span);
                 self.expr(value, d);
             }

@@ -114,9 +114,7 @@ fn invalid_character(source: &str, span: Span) -> Diagnostic {
         Some('|') => Some("the logical or operator is `||`"),
         Some('?') => Some("Deluge has no `?:` operator; use `if(condition, a, b)`"),
         Some('#') => Some("comments start with `//` or `/*`"),
-        Some(c) if c.is_alphabetic() => {
-            Some("names may use only ASCII letters, digits and `_`")
-        }
+        Some(c) if c.is_alphabetic() => Some("names may use only ASCII letters, digits and `_`"),
         _ => None,
     };
     if let Some(help) = help {

@@ -238,7 +238,11 @@ mod tests {
 
     #[test]
     fn deep_parentheses_become_one_skipped_region() {
-        let src = format!("x = {}1{};\ninfo 2;", "(".repeat(10_000), ")".repeat(10_000));
+        let src = format!(
+            "x = {}1{};\ninfo 2;",
+            "(".repeat(10_000),
+            ")".repeat(10_000)
+        );
         let lexed = lex(&src);
         assert_eq!(lexed.diagnostics.len(), 1);
         assert_eq!(lexed.diagnostics[0].code, codes::TOO_DEEPLY_NESTED);

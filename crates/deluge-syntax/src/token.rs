@@ -456,9 +456,18 @@ mod tests {
     fn soft_words_stay_identifiers() {
         assert_eq!(
             lex("list map string index url type from information"),
-            ["list", "map", "string", "index", "url", "type", "from", "information"]
-                .map(|s| Ok(Token::Ident(s)))
-                .to_vec()
+            [
+                "list",
+                "map",
+                "string",
+                "index",
+                "url",
+                "type",
+                "from",
+                "information"
+            ]
+            .map(|s| Ok(Token::Ident(s)))
+            .to_vec()
         );
     }
 

@@ -21,6 +21,7 @@ mod map;
 mod number;
 mod text;
 mod text_convert;
+mod text_dates;
 mod text_regex;
 mod text_search;
 mod typed;
@@ -87,12 +88,13 @@ impl Table {
     const COUNT: usize = 8;
 }
 
-const TABLES: [(Table, &[MethodDef]); 12] = [
+const TABLES: [(Table, &[MethodDef]); 14] = [
     (Table::Text, text::TABLE),
     (Table::Text, text_search::TABLE),
     (Table::Text, text_regex::TABLE),
     (Table::Text, text_convert::TABLE),
     (Table::Text, encoding::TABLE),
+    (Table::Text, text_dates::TABLE),
     (Table::Number, number::TABLE),
     (Table::List, list::TABLE),
     (Table::Map, map::TABLE),
@@ -100,6 +102,7 @@ const TABLES: [(Table, &[MethodDef]); 12] = [
     (Table::DateTime, datetime::TABLE),
     (Table::File, file::TABLE),
     (Table::Common, common::TABLE),
+    (Table::Common, text_dates::COMMON),
 ];
 
 /// Every table, for documentation and tests.

@@ -41,13 +41,16 @@ impl Interpreter<'_, '_> {
         }
         let mut frame = vec![None; function.slot_names.len()];
         for (param, arg) in function.params.iter().zip(args) {
-            let converted =
-                types::convert(arg, param.ty, &|s| self.parse_date(s)).ok_or_else(|| {
-                    RtError::new(
-                        codes::ARGUMENT_TYPE_MISMATCH,
-                        format!("Argument type mismatch for '{}'", param.name),
-                    )
-                })?;
+            let converted = match param.ty {
+                None => Some(arg),
+                Some(ty) => types::convert(arg, ty, &|s| self.parse_date(s)),
+            };
+            let converted = converted.ok_or_else(|| {
+                RtError::new(
+                    codes::ARGUMENT_TYPE_MISMATCH,
+                    format!("Argument type mismatch for '{}'", param.name),
+                )
+            })?;
             frame[param.slot as usize] = Some(converted);
         }
         let caller_source = std::mem::replace(&mut self.source, function.source);

@@ -188,7 +188,9 @@ impl Lowerer<'_> {
         if let ast::ExprKind::Var(category) = &receiver.kind {
             let is_variable =
                 self.slots.get(&category.name).is_some() || pseudo(&category.name).is_some();
-            if !is_variable {
+            // A name that is neither a variable nor a function category is
+            // an unassigned variable (a context variable the caller forgot).
+            if !is_variable && self.functions.has_category(&category.name) {
                 let full = format!("{}.{}", category.name, method.name);
                 return match self.functions.resolve(&full) {
                     Some(function) => match self.plain_args(args, &full) {

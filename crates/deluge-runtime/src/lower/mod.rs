@@ -50,6 +50,13 @@ impl FunctionNames {
     pub fn contains_full(&self, name: &str) -> bool {
         self.by_full_name.contains_key(&name.to_ascii_lowercase())
     }
+
+    /// True when some function is declared with this category
+    /// (`standalone` in `standalone.f`).
+    pub fn has_category(&self, category: &str) -> bool {
+        let prefix = format!("{}.", category.to_ascii_lowercase());
+        self.by_full_name.keys().any(|k| k.starts_with(&prefix))
+    }
 }
 
 pub struct Lowerer<'a> {

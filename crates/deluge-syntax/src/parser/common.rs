@@ -64,16 +64,17 @@ pub(super) fn member_name<'a>() -> impl Parser<'a, In<'a>, Ident, Extra<'a>> + C
 /// A variable name where a reserved word is a likely slip (`for each`
 /// variable, `catch` variable, parameter): accepted with an E111 error.
 pub(super) fn variable_name<'a>() -> impl Parser<'a, In<'a>, Ident, Extra<'a>> + Clone {
-    let reserved = any()
-        .filter(|t: &Token<'a>| t.is_keyword())
-        .validate(|t: Token<'a>, e, emitter| {
-            let s = e.span();
-            emitter.emit(err_at(s, reserved_word(&t.to_string(), span(s))));
-            Ident {
-                name: t.to_string(),
-                span: span(s),
-            }
-        });
+    let reserved =
+        any()
+            .filter(|t: &Token<'a>| t.is_keyword())
+            .validate(|t: Token<'a>, e, emitter| {
+                let s = e.span();
+                emitter.emit(err_at(s, reserved_word(&t.to_string(), span(s))));
+                Ident {
+                    name: t.to_string(),
+                    span: span(s),
+                }
+            });
     ident().or(reserved).labelled("a name")
 }
 
@@ -102,8 +103,13 @@ pub(super) fn semicolon<'a>() -> impl Parser<'a, In<'a>, (), Extra<'a>> + Clone 
             }
             found => {
                 let layout: super::Layout<'a> = inp.state().0;
-                let at_break = matches!(found, None | Some(Token::RBrace))
-                    || layout.starts_line(index);
+                if layout.follows_reported(index) {
+                    // A broken literal or skipped region ends here; it is
+                    // already reported.
+                    return Ok(());
+                }
+                let at_break =
+                    matches!(found, None | Some(Token::RBrace)) || layout.starts_line(index);
                 if at_break {
                     let at = layout.end_before(index);
                     let point = SimpleSpan::from(at..at);
@@ -124,9 +130,12 @@ pub(super) fn semicolon<'a>() -> impl Parser<'a, In<'a>, (), Extra<'a>> + Clone 
 }
 
 pub(super) fn missing_semicolon(at: Span) -> Diagnostic {
-    Diagnostic::error(codes::MISSING_SEMICOLON, "missing `;` at the end of the statement")
-        .with_primary(at, "expected `;` here")
-        .with_help("every simple statement ends with `;`")
+    Diagnostic::error(
+        codes::MISSING_SEMICOLON,
+        "missing `;` at the end of the statement",
+    )
+    .with_primary(at, "expected `;` here")
+    .with_help("every simple statement ends with `;`")
 }
 
 /// Statement-level recovery: skips the rest of a broken statement, to and
@@ -146,10 +155,22 @@ pub(super) fn skip_statement<'a>() -> impl Parser<'a, In<'a>, (), Extra<'a>> + C
                 }
                 Token::LParen | Token::LBrace | Token::LBracket => open.push(t),
                 Token::RParen | Token::RBrace | Token::RBracket => {
-                    if open.pop().is_none() {
+                    if open.is_empty() {
                         break;
                     }
-                    if open.is_empty() && t == Token::RBrace {
+                    // Close the nearest matching opener; brackets left
+                    // open inside it were never closed.
+                    let opener = match t {
+                        Token::RParen => Token::LParen,
+                        Token::RBracket => Token::LBracket,
+                        _ => Token::LBrace,
+                    };
+                    if let Some(pos) = open.iter().rposition(|o| *o == opener) {
+                        open.truncate(pos);
+                    }
+                    // A block statement ends at the `}` that closes its
+                    // last block, unless `else` or `catch` follows.
+                    if t == Token::RBrace && !open.contains(&Token::LBrace) {
                         inp.skip();
                         if !matches!(inp.peek(), Some(Token::Else | Token::Catch)) {
                             return Ok(());
@@ -177,7 +198,9 @@ pub(super) fn skip_statement<'a>() -> impl Parser<'a, In<'a>, (), Extra<'a>> + C
 
 /// Skips a balanced bracket group starting at the opener `open`,
 /// returning the tokens' span; used for Creator criteria and blocks.
-pub(super) fn balanced<'a>(open: Token<'a>) -> impl Parser<'a, In<'a>, SimpleSpan, Extra<'a>> + Clone {
+pub(super) fn balanced<'a>(
+    open: Token<'a>,
+) -> impl Parser<'a, In<'a>, SimpleSpan, Extra<'a>> + Clone {
     custom::<_, In<'a>, _, Extra<'a>>(move |inp| {
         let before = inp.cursor();
         if inp.peek() != Some(open) {

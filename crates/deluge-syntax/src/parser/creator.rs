@@ -39,9 +39,12 @@ pub(super) fn diagnostic(what: &str, at: Span) -> Diagnostic {
 }
 
 fn subscript(at: Span) -> Diagnostic {
-    Diagnostic::error(codes::UNEXPECTED_TOKEN, "Deluge has no `[ ]` subscript operator")
-        .with_primary(at, "not valid here")
-        .with_help("use `list.get(index)` or `map.get(key)`")
+    Diagnostic::error(
+        codes::UNEXPECTED_TOKEN,
+        "Deluge has no `[ ]` subscript operator",
+    )
+    .with_primary(at, "not valid here")
+    .with_help("use `list.get(index)` or `map.get(key)`")
 }
 
 /// `[ ... ]` after a name: returns its span and whether it holds a
@@ -207,7 +210,8 @@ fn describe(expr: &Expr) -> String {
 }
 
 fn arg_exprs(args: &[Arg]) -> impl Iterator<Item = &Expr> {
-    args.iter().flat_map(|a| a.key.iter().chain(std::iter::once(&a.value)))
+    args.iter()
+        .flat_map(|a| a.key.iter().chain(std::iter::once(&a.value)))
 }
 
 /// The direct sub-expressions of `expr`, left to right.
@@ -216,9 +220,9 @@ fn children(expr: &Expr) -> Vec<&Expr> {
         ExprKind::Call { args, .. }
         | ExprKind::ZohoCall { args, .. }
         | ExprKind::TypedList { args, .. } => arg_exprs(args).collect(),
-        ExprKind::MethodCall { receiver, args, .. } => {
-            std::iter::once(&**receiver).chain(arg_exprs(args)).collect()
-        }
+        ExprKind::MethodCall { receiver, args, .. } => std::iter::once(&**receiver)
+            .chain(arg_exprs(args))
+            .collect(),
         ExprKind::Property { receiver, .. } => vec![receiver],
         ExprKind::Unary { operand, .. } => vec![operand],
         ExprKind::Binary { lhs, rhs, .. } => vec![lhs, rhs],

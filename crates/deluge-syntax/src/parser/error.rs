@@ -16,19 +16,22 @@ use chumsky::error::{RichPattern, RichReason};
 /// All diagnostics of one parse, lexer's and parser's, in source order.
 pub(super) fn collect(source: &str, lexed: &Lexed<'_>, errors: Vec<PErr<'_>>) -> Vec<Diagnostic> {
     let mut out = lexed.diagnostics.clone();
-    let mut unclosed: Vec<(Token<'_>, Span, bool)> =
-        lexed.unclosed.iter().map(|(t, s)| (*t, *s, false)).collect();
-    let mut any_syntax_error = false;
+    let mut unclosed: Vec<(Token<'_>, Span, bool)> = lexed
+        .unclosed
+        .iter()
+        .map(|(t, s)| (*t, *s, false))
+        .collect();
+    let mut last_error_at = None;
     for err in errors {
         if let Some(diag) = convert(source, lexed, &mut unclosed, err) {
-            any_syntax_error = true;
+            last_error_at = last_error_at.max(Some(diag.primary_span().start));
             out.push(diag);
         }
     }
-    // A bracket left open with no parser error to hang it on.
+    // A bracket left open with no later parser error to explain it.
     if !lexed.runs_to_end && !unclosed.iter().any(|u| u.2) {
         if let Some((open, at, _)) = unclosed.last() {
-            if !any_syntax_error || out.iter().all(|d| d.code != codes::UNCLOSED_DELIMITER) {
+            if last_error_at.is_none_or(|e| e < at.start) {
                 out.push(unclosed_diag(open, *at, Span::point(source.len()), None));
             }
         }
@@ -119,7 +122,12 @@ fn unclosed_for(
     Some(unclosed_diag(&candidate.0, candidate.1, at, found_text))
 }
 
-fn unclosed_diag(open: &Token<'_>, at: Span, expected_at: Span, found: Option<String>) -> Diagnostic {
+fn unclosed_diag(
+    open: &Token<'_>,
+    at: Span,
+    expected_at: Span,
+    found: Option<String>,
+) -> Diagnostic {
     let close = closing_symbol(open);
     let here = match found {
         Some(f) => format!("expected `{close}` before this ({f})"),
@@ -154,11 +162,20 @@ fn is_operator_pattern(p: &RichPattern<'_, Token<'_>>) -> bool {
 /// "`;`, `)` or an operator": tokens first, then labels, then operators
 /// collapsed into one phrase.
 fn describe_expected(expected: &[RichPattern<'_, Token<'_>>]) -> Option<String> {
+    let operand = expected
+        .iter()
+        .any(|p| matches!(p, RichPattern::Label(l) if l == "an expression"));
+    // Where an operand is expected, `!`, `-` and `+` are its prefixes.
+    let prefix = |p: &RichPattern<'_, Token<'_>>| {
+        operand
+            && matches!(p, RichPattern::Token(t) if matches!(**t, Token::Bang | Token::Minus | Token::Plus))
+    };
+    let expected: Vec<_> = expected.iter().filter(|p| !prefix(p)).collect();
     let operators = expected.iter().filter(|p| is_operator_pattern(p)).count();
     let collapse = operators >= 3;
     let mut tokens = Vec::new();
     let mut labels = Vec::new();
-    for p in expected {
+    for p in expected.iter().copied() {
         if collapse && is_operator_pattern(p) {
             continue;
         }
@@ -193,7 +210,10 @@ fn describe_expected(expected: &[RichPattern<'_, Token<'_>>]) -> Option<String> 
     }
 }
 
-fn help_for(found: Option<&Token<'_>>, expected: &[RichPattern<'_, Token<'_>>]) -> Option<&'static str> {
+fn help_for(
+    found: Option<&Token<'_>>,
+    expected: &[RichPattern<'_, Token<'_>>],
+) -> Option<&'static str> {
     let wants_semi = expected
         .iter()
         .any(|p| matches!(p, RichPattern::Token(t) if **t == Token::Semi));

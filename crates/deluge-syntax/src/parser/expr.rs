@@ -1,8 +1,6 @@
 //! Expressions (language spec §3 `expression` .. `primary`, §4).
 
-use super::common::{
-    err_at, error_expr, ident, member_name, reported, word,
-};
+use super::common::{err_at, error_expr, ident, member_name, reported, word};
 use super::creator;
 use super::{Extra, In, cspan, span};
 use crate::ast::{Arg, BinaryOp, Expr, ExprKind, Ident, Literal, MapEntry, UnaryOp};
@@ -68,8 +66,14 @@ pub(super) fn standalone_expression<'a>() -> impl Parser<'a, In<'a>, Expr, Extra
 /// The binary and unary operators, with the precedence of §4.1 (higher
 /// binds tighter): `||` 1, `&&` 2, `==` `!=` 3, `<` `<=` `>` `>=` and the
 /// rare `in` / `is null` forms 4, `+` `-` 5, `*` `/` `%` 6, prefix 7.
-fn operators<'a>(atom: impl Parser<'a, In<'a>, Expr, Extra<'a>> + Clone + 'a, condition: bool) -> ExprParser<'a> {
-    let binary = |l: Expr, op: BinaryOp, r: Expr, e: &mut chumsky::input::MapExtra<'a, '_, In<'a>, Extra<'a>>| {
+fn operators<'a>(
+    atom: impl Parser<'a, In<'a>, Expr, Extra<'a>> + Clone + 'a,
+    condition: bool,
+) -> ExprParser<'a> {
+    let binary = |l: Expr,
+                  op: BinaryOp,
+                  r: Expr,
+                  e: &mut chumsky::input::MapExtra<'a, '_, In<'a>, Extra<'a>>| {
         boxed(
             ExprKind::Binary {
                 op,
@@ -148,7 +152,10 @@ fn operators<'a>(atom: impl Parser<'a, In<'a>, Expr, Extra<'a>> + Clone + 'a, co
 }
 
 /// `postfix = primary { "." IDENT [ "(" [ args ] ")" ] }`.
-fn postfix_chain<'a>(primary: impl Parser<'a, In<'a>, Expr, Extra<'a>> + Clone + 'a, args: ArgsParser<'a>) -> ExprParser<'a> {
+fn postfix_chain<'a>(
+    primary: impl Parser<'a, In<'a>, Expr, Extra<'a>> + Clone + 'a,
+    args: ArgsParser<'a>,
+) -> ExprParser<'a> {
     let member = just(Token::Dot)
         .ignore_then(member_name())
         .then(args.or_not());
@@ -184,6 +191,7 @@ fn primary<'a>(expr: ExprParser<'a>, args: ArgsParser<'a>) -> ExprParser<'a> {
         brace_literal(expr.clone()),
         list_literal(expr),
     ))
+    .labelled("an expression")
     .boxed()
 }
 
@@ -206,7 +214,10 @@ fn recover_parens<'a>() -> impl Parser<'a, In<'a>, Expr, Extra<'a>> + Clone {
     nested_delimiters(
         Token::LParen,
         Token::RParen,
-        [(Token::LBracket, Token::RBracket), (Token::LBrace, Token::RBrace)],
+        [
+            (Token::LBracket, Token::RBracket),
+            (Token::LBrace, Token::RBrace),
+        ],
         error_expr,
     )
 }
@@ -282,10 +293,17 @@ fn zoho_name<'a>(args: ArgsParser<'a>) -> impl Parser<'a, In<'a>, Expr, Extra<'a
         .map_with(|((start, path), args), e| zoho_expr(start, path, args, e.span()))
 }
 
-fn zoho_expr(start: SimpleSpan, mut path: Vec<Ident>, args: Option<Vec<Arg>>, whole: SimpleSpan) -> Expr {
-    let is_system = path
-        .first()
-        .is_some_and(|p| SYSTEM_VARIABLES.iter().any(|v| p.name.eq_ignore_ascii_case(v)));
+fn zoho_expr(
+    start: SimpleSpan,
+    mut path: Vec<Ident>,
+    args: Option<Vec<Arg>>,
+    whole: SimpleSpan,
+) -> Expr {
+    let is_system = path.first().is_some_and(|p| {
+        SYSTEM_VARIABLES
+            .iter()
+            .any(|v| p.name.eq_ignore_ascii_case(v))
+    });
     if !is_system || path.len() == 1 && args.is_none() {
         let kind = match args {
             Some(args) => ExprKind::ZohoCall { path, args },
@@ -374,7 +392,10 @@ fn call_args<'a>(expr: ExprParser<'a>) -> ArgsParser<'a> {
         .recover_with(via_parser(nested_delimiters(
             Token::LParen,
             Token::RParen,
-            [(Token::LBracket, Token::RBracket), (Token::LBrace, Token::RBrace)],
+            [
+                (Token::LBracket, Token::RBracket),
+                (Token::LBrace, Token::RBrace),
+            ],
             |_| Vec::new(),
         )))
         .labelled("arguments")
@@ -417,23 +438,36 @@ fn brace_literal<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, Expr, Extr
         .recover_with(via_parser(nested_delimiters(
             Token::LBrace,
             Token::RBrace,
-            [(Token::LParen, Token::RParen), (Token::LBracket, Token::RBracket)],
+            [
+                (Token::LParen, Token::RParen),
+                (Token::LBracket, Token::RBracket),
+            ],
             error_expr,
         )))
 }
 
 type Entry = (Expr, Option<Expr>, SimpleSpan);
 
-fn collection(entries: Vec<Entry>, whole: SimpleSpan, mut emit: impl FnMut(SimpleSpan, Diagnostic)) -> Expr {
+fn collection(
+    entries: Vec<Entry>,
+    whole: SimpleSpan,
+    mut emit: impl FnMut(SimpleSpan, Diagnostic),
+) -> Expr {
     let Some(first) = entries.first() else {
         return boxed(ExprKind::EmptyBraces, whole);
     };
     let is_map = first.1.is_some();
     if let Some(odd) = entries.iter().find(|en| en.1.is_some() != is_map) {
         let (shape, this) = if is_map {
-            ("a map (its first entry is `key : value`)", "this entry has no key")
+            (
+                "a map (its first entry is `key : value`)",
+                "this entry has no key",
+            )
         } else {
-            ("a list (its first element has no key)", "this element has a key")
+            (
+                "a list (its first element has no key)",
+                "this element has a key",
+            )
         };
         emit(
             odd.2,
@@ -474,7 +508,10 @@ fn list_literal<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, Expr, Extra
         .recover_with(via_parser(nested_delimiters(
             Token::LBracket,
             Token::RBracket,
-            [(Token::LParen, Token::RParen), (Token::LBrace, Token::RBrace)],
+            [
+                (Token::LParen, Token::RParen),
+                (Token::LBrace, Token::RBrace),
+            ],
             error_expr,
         )))
 }

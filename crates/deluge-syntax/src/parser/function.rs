@@ -15,11 +15,12 @@ use chumsky::prelude::*;
 fn type_len(tokens: &[(Token<'_>, Span)]) -> Option<usize> {
     match tokens {
         [(Token::Void, _), ..] => Some(1),
-        [(Token::Ident(k), _), (Token::Minus, _), (Token::Ident(v), _), ..]
-            if k.eq_ignore_ascii_case("key") && v.eq_ignore_ascii_case("value") =>
-        {
-            Some(3)
-        }
+        [
+            (Token::Ident(k), _),
+            (Token::Minus, _),
+            (Token::Ident(v), _),
+            ..,
+        ] if k.eq_ignore_ascii_case("key") && v.eq_ignore_ascii_case("value") => Some(3),
         [(Token::Ident(name), _), ..] if TypeKind::from_name(name).is_some() => Some(1),
         _ => None,
     }
@@ -34,7 +35,13 @@ pub(super) fn looks_like_function_script(tokens: &[(Token<'_>, Span)]) -> bool {
     matches!(
         &tokens[n..],
         [(Token::Ident(_), _), (Token::LParen, _), ..]
-            | [(Token::Ident(_), _), (Token::Dot, _), (_, _), (Token::LParen, _), ..]
+            | [
+                (Token::Ident(_), _),
+                (Token::Dot, _),
+                (_, _),
+                (Token::LParen, _),
+                ..
+            ]
     )
 }
 
@@ -103,9 +110,8 @@ fn function_def<'a>() -> impl Parser<'a, In<'a>, FunctionDef, Extra<'a>> + Clone
         .map_with(|header, e| (header, e.span()))
         .labelled("a function header")
         .as_context();
-    header
-        .then(block)
-        .map_with(|((((return_type, (category, name)), params), header), body), e| FunctionDef {
+    header.then(block).map_with(
+        |((((return_type, (category, name)), params), header), body), e| FunctionDef {
             return_type,
             category,
             name,
@@ -113,7 +119,8 @@ fn function_def<'a>() -> impl Parser<'a, In<'a>, FunctionDef, Extra<'a>> + Clone
             body,
             header_span: span(header),
             span: span(e.span()),
-        })
+        },
+    )
 }
 
 /// A top-level statement in a file of functions: parsed (so its own
@@ -161,9 +168,12 @@ fn report_duplicates(defs: &[FunctionDef], mut emit: impl FnMut(SimpleSpan, Diag
         if let Some(first) = earlier {
             emit(
                 cspan(f.name.span),
-                Diagnostic::error(codes::DUPLICATE_FUNCTION, format!("function `{name}` is defined twice"))
-                    .with_primary(f.name.span, "defined again here")
-                    .with_secondary(first.name.span, "first defined here"),
+                Diagnostic::error(
+                    codes::DUPLICATE_FUNCTION,
+                    format!("function `{name}` is defined twice"),
+                )
+                .with_primary(f.name.span, "defined again here")
+                .with_secondary(first.name.span, "first defined here"),
             );
         }
     }

@@ -43,6 +43,15 @@ impl Layout<'_> {
         self.newline_before.get(index).copied().unwrap_or(true)
     }
 
+    /// True when the token before `index` was reported by the lexer or
+    /// the nesting guard.
+    fn follows_reported(&self, index: usize) -> bool {
+        index
+            .checked_sub(1)
+            .and_then(|i| self.tokens.get(i))
+            .is_some_and(|(t, _)| matches!(t, Token::Error(_) | Token::Skipped))
+    }
+
     /// Where the token before `index` ends (the point to report a missing
     /// `;` at).
     fn end_before(&self, index: usize) -> usize {

@@ -42,7 +42,9 @@ fn is_kept(s: &Stmt) -> bool {
 
 /// A closing bracket with no opener: reported, skipped, and left out of
 /// the tree. Inside a block only `)` and `]` qualify (the `}` ends it).
-pub(super) fn stray_closer<'a>(top_level: bool) -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
+pub(super) fn stray_closer<'a>(
+    top_level: bool,
+) -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
     let closers: Vec<Token<'a>> = if top_level {
         vec![Token::RParen, Token::RBracket, Token::RBrace]
     } else {
@@ -52,11 +54,8 @@ pub(super) fn stray_closer<'a>(top_level: bool) -> impl Parser<'a, In<'a>, Stmt,
         let s = e.span();
         emitter.emit(err_at(
             s,
-            Diagnostic::error(
-                codes::UNEXPECTED_TOKEN,
-                format!("unexpected closing `{t}`"),
-            )
-            .with_primary(span(s), "no bracket is open here"),
+            Diagnostic::error(codes::UNEXPECTED_TOKEN, format!("unexpected closing `{t}`"))
+                .with_primary(span(s), "no bracket is open here"),
         ));
         Stmt {
             kind: StmtKind::Error,
@@ -70,11 +69,12 @@ pub(super) fn stray_closer<'a>(top_level: bool) -> impl Parser<'a, In<'a>, Stmt,
 pub(super) fn statement_and_block<'a>() -> (StmtParser<'a>, BlockParser<'a>) {
     let expr = expression(false);
     let condition = expression(true);
-    let mut block_out: Option<BlockParser<'a>> = None;
     let statement = recursive(|statement| {
+        // Inside, `statement` is a weak handle: the blocks built here are
+        // only valid while the outer parser lives, so the block returned to
+        // callers is built again from the strong one below.
         let statement: StmtParser<'a> = statement.boxed();
         let block = block(statement.clone());
-        block_out = Some(block.clone());
         choice((
             just(Token::Semi).map_with(|_, e| stmt(StmtKind::Empty, e.span())),
             reported()
@@ -98,12 +98,10 @@ pub(super) fn statement_and_block<'a>() -> (StmtParser<'a>, BlockParser<'a>) {
             skip_statement().map_with(|_, e| stmt(StmtKind::Error, e.span())),
         ))
         .boxed()
-    });
-    let block = match block_out {
-        Some(b) => b,
-        None => block(statement.clone().boxed()),
-    };
-    (statement.boxed(), block)
+    })
+    .boxed();
+    let block = block(statement.clone());
+    (statement, block)
 }
 
 /// `block = "{" statement_list "}"`.
@@ -127,7 +125,10 @@ fn block<'a>(statement: StmtParser<'a>) -> BlockParser<'a> {
 }
 
 /// `if_stmt = "if" "(" condition ")" block { "else" "if" "(" condition ")" block } [ "else" block ]`.
-fn if_stmt<'a>(condition: ExprParser<'a>, block: BlockParser<'a>) -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
+fn if_stmt<'a>(
+    condition: ExprParser<'a>,
+    block: BlockParser<'a>,
+) -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
     let branch = just(Token::If)
         .ignore_then(condition.delimited_by(just(Token::LParen), just(Token::RParen)))
         .then(block.clone())
@@ -156,12 +157,17 @@ fn if_stmt<'a>(condition: ExprParser<'a>, block: BlockParser<'a>) -> impl Parser
 /// `foreach_stmt = "for" "each" [ "index" ] IDENT "in" expression block`
 /// (rule 4: `for each index in x` loops over elements with a variable
 /// named `index`).
-fn foreach_stmt<'a>(expr: ExprParser<'a>, block: BlockParser<'a>) -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
+fn foreach_stmt<'a>(
+    expr: ExprParser<'a>,
+    block: BlockParser<'a>,
+) -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
     let header = word("index")
         .ignore_then(variable_name())
         .then_ignore(just(Token::In))
         .map(|var| (true, var))
-        .or(variable_name().then_ignore(just(Token::In)).map(|var| (false, var)));
+        .or(variable_name()
+            .then_ignore(just(Token::In))
+            .map(|var| (false, var)));
     just(Token::For)
         .ignore_then(just(Token::Each))
         .ignore_then(header)

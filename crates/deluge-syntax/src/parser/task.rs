@@ -10,7 +10,9 @@ use crate::token::Token;
 use chumsky::prelude::*;
 
 /// `task_block = ( "invokeurl" | "sendmail" ) "[" { task_param [ "," ] } "]"`.
-pub(super) fn task_block<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, TaskBlock, Extra<'a>> + Clone {
+pub(super) fn task_block<'a>(
+    expr: ExprParser<'a>,
+) -> impl Parser<'a, In<'a>, TaskBlock, Extra<'a>> + Clone {
     let kind = select! {
         Token::InvokeUrl => TaskKind::InvokeUrl,
         Token::SendMail => TaskKind::SendMail,
@@ -30,7 +32,10 @@ pub(super) fn task_block<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, Ta
         .recover_with(via_parser(nested_delimiters(
             Token::LBracket,
             Token::RBracket,
-            [(Token::LParen, Token::RParen), (Token::LBrace, Token::RBrace)],
+            [
+                (Token::LParen, Token::RParen),
+                (Token::LBrace, Token::RBrace),
+            ],
             |_| Vec::new(),
         )));
     kind.then(params)
@@ -81,9 +86,9 @@ fn task_param<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, TaskParam, Ex
 /// `task_value = attach_items | expression` (a bare word such as `GET` is
 /// an ordinary variable expression; the runtime gives it meaning).
 fn task_value<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, TaskValue, Extra<'a>> + Clone {
-    let value = expr
-        .clone()
-        .recover_with(via_parser(skip_value().map_with(|_, e| error_expr(e.span()))));
+    let value = expr.clone().recover_with(via_parser(
+        skip_value().map_with(|_, e| error_expr(e.span())),
+    ));
     attach_items(expr)
         .map(TaskValue::Attachments)
         .or(value.map(TaskValue::Expr))
@@ -115,9 +120,7 @@ fn skipped_piece<'a>() -> impl Parser<'a, In<'a>, (), Extra<'a>> + Clone {
         Token::LBracket,
     ])
     .ignored();
-    next_param()
-        .not()
-        .ignore_then(group.or(single))
+    next_param().not().ignore_then(group.or(single))
 }
 
 /// Skips a broken value up to the next parameter or the closing `]`.

@@ -1,0 +1,126 @@
+//! Command-line syntax (clap).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "deluge",
+    version,
+    about = "Run, check and explore Zoho Deluge scripts on your own machine"
+)]
+pub struct Cli {
+    /// When to use colour: auto (terminal and no NO_COLOR), always, never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, global = true)]
+    pub color: ColorArg,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run a script, or one function of a file of functions.
+    Run(RunArgs),
+    /// Report syntax errors and static warnings.
+    Check(CheckArgs),
+    /// Parse a file and print its syntax tree.
+    Parse(ParseArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ClockArgs {
+    /// Fixed current instant for `now`, `today` and `zoho.currenttime`
+    /// (RFC 3339, e.g. 2026-01-05T10:00:00Z).
+    #[arg(long, value_name = "INSTANT")]
+    pub now: Option<String>,
+
+    /// Time zone in which date-times are interpreted (IANA name such as
+    /// Asia/Kolkata, or UTC, GMT+05:30, IST ...). Default UTC.
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct RunArgs {
+    /// The script to run (.dg, .deluge or .ds).
+    pub file: PathBuf,
+
+    /// Bind a variable or parameter: NAME=VALUE. A VALUE that parses as
+    /// JSON becomes the matching Deluge value, anything else is text;
+    /// NAME=@FILE reads the value from a file.
+    #[arg(long = "arg", value_name = "NAME=VALUE")]
+    pub args: Vec<String>,
+
+    /// A JSON object whose keys are argument names.
+    #[arg(long, value_name = "FILE")]
+    pub args_file: Option<PathBuf>,
+
+    /// The function to run, in a file of function definitions.
+    #[arg(long, value_name = "NAME")]
+    pub function: Option<String>,
+
+    /// Print one JSON object with the result, the info lines, the number
+    /// of statements executed and the error, instead of plain output.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Print statements executed and wall time to stderr.
+    #[arg(long)]
+    pub stats: bool,
+
+    /// Statement limit (Zoho's is 5000); 0 for no limit.
+    #[arg(long, value_name = "N", default_value_t = 5000)]
+    pub max_statements: u64,
+
+    #[command(flatten)]
+    pub clock: ClockArgs,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Source excerpts with the problem underlined.
+    Human,
+    /// One line per diagnostic: path:line:col: severity[CODE]: message.
+    Short,
+    /// A JSON array of diagnostics (see docs/errors.md).
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Files or folders (searched recursively for .dg, .deluge and .ds).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Exit with status 1 when there are warnings.
+    #[arg(long)]
+    pub deny_warnings: bool,
+
+    /// Also print each file's syntax tree.
+    #[arg(long)]
+    pub ast: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ParseArgs {
+    pub file: PathBuf,
+
+    /// Print the syntax tree (the default).
+    #[arg(long)]
+    pub ast: bool,
+
+    /// Include byte spans in the tree.
+    #[arg(long)]
+    pub spans: bool,
+}

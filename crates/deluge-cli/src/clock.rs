@@ -1,0 +1,40 @@
+//! The clock and zone options shared by `run` and `repl`.
+
+use crate::cli::ClockArgs;
+use deluge_runtime::datetime::{DateTime, zone::resolve_zone};
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+
+pub struct Clock {
+    pub fixed_now: Option<Timestamp>,
+    pub zone: TimeZone,
+}
+
+impl Clock {
+    pub fn from_args(args: &ClockArgs) -> Result<Clock, String> {
+        let fixed_now = match &args.now {
+            Some(text) => Some(text.parse::<Timestamp>().map_err(|e| {
+                format!("--now {text}: not an RFC 3339 instant such as 2026-01-05T10:00:00Z ({e})")
+            })?),
+            None => None,
+        };
+        let zone = match &args.tz {
+            Some(name) => {
+                resolve_zone(name).ok_or_else(|| format!("--tz {name}: unknown time zone"))?
+            }
+            None => TimeZone::UTC,
+        };
+        Ok(Clock { fixed_now, zone })
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.fixed_now.unwrap_or_else(Timestamp::now)
+    }
+
+    /// Parses date-time text as of this clock (for literals and arguments).
+    pub fn date_parser(&self) -> impl Fn(&str) -> Option<DateTime> + use<> {
+        let today = self.zone.to_datetime(self.now()).date();
+        let zone = self.zone.clone();
+        move |text| deluge_runtime::datetime::parse::parse_text(text, today, &zone)
+    }
+}

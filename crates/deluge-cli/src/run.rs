@@ -1,0 +1,243 @@
+//! `deluge run`: run a script or one function of a file of functions.
+
+use crate::cli::RunArgs;
+use crate::clock::Clock;
+use crate::color::Choice;
+use crate::inputs::{self, Inputs};
+use crate::source;
+use deluge_runtime::ir::FnIndex;
+use deluge_runtime::{Interpreter, Limits, Loaded, LocalHost, Outcome, Program, RtError, Value};
+use deluge_syntax::render;
+use std::io::Write;
+use std::time::Instant;
+
+/// Exit codes.
+const OK: u8 = 0;
+const DELUGE_ERROR: u8 = 1;
+const USAGE: u8 = 2;
+
+pub fn run(args: RunArgs, color: Choice) -> u8 {
+    match prepare(&args, color) {
+        Ok(prepared) => execute(&args, prepared, color),
+        Err(Failure::Usage(message)) => {
+            eprintln!("deluge: {message}");
+            USAGE
+        }
+        Err(Failure::Reported) => DELUGE_ERROR,
+    }
+}
+
+enum Failure {
+    /// A usage error, not yet printed.
+    Usage(String),
+    /// A Deluge error, already rendered.
+    Reported,
+}
+
+struct Prepared {
+    program: Program,
+    function: FnIndex,
+    args: Vec<Value>,
+    clock: Clock,
+}
+
+fn prepare(args: &RunArgs, color: Choice) -> Result<Prepared, Failure> {
+    let clock = Clock::from_args(&args.clock).map_err(Failure::Usage)?;
+    let text = source::read(&args.file).map_err(Failure::Usage)?;
+    let inputs = inputs::collect(&args.args, args.args_file.as_deref()).map_err(Failure::Usage)?;
+    let name = source::name(&args.file);
+    let input_names: Vec<String> = inputs.iter().map(|(n, _)| n.clone()).collect();
+    let mut program = Program::new();
+    let loaded = program
+        .load(&name, &text, &input_names, &clock.date_parser())
+        .map_err(|diagnostics| {
+            let colored = color.stderr();
+            for d in &diagnostics {
+                eprint!("{}", render::report(d, &name, &text, colored));
+            }
+            Failure::Reported
+        })?;
+    let (function, args) = choose(&program, loaded, args.function.as_deref(), inputs)?;
+    Ok(Prepared {
+        program,
+        function,
+        args,
+        clock,
+    })
+}
+
+/// Picks the function to run and orders the arguments for it.
+fn choose(
+    program: &Program,
+    loaded: Loaded,
+    wanted: Option<&str>,
+    inputs: Inputs,
+) -> Result<(FnIndex, Vec<Value>), Failure> {
+    let function = match (loaded, wanted) {
+        (Loaded::Script(f), None) => return Ok((f, inputs.into_iter().map(|(_, v)| v).collect())),
+        (Loaded::Script(_), Some(name)) => {
+            return Err(Failure::Usage(format!(
+                "--function {name}: this file is a script, not a file of function definitions"
+            )));
+        }
+        (Loaded::Functions(fs), Some(name)) => program.function_named(name).ok_or_else(|| {
+            Failure::Usage(format!(
+                "no function named {name}; the file defines {}",
+                list(program, &fs)
+            ))
+        })?,
+        (Loaded::Functions(fs), None) => match fs.as_slice() {
+            [only] => *only,
+            _ => {
+                return Err(Failure::Usage(format!(
+                    "the file defines several functions; choose one with --function: {}",
+                    list(program, &fs)
+                )));
+            }
+        },
+    };
+    bind(program, function, inputs).map(|args| (function, args))
+}
+
+fn list(program: &Program, fs: &[FnIndex]) -> String {
+    fs.iter()
+        .map(|f| program.functions[*f].name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Binds named inputs to the function's parameters.
+fn bind(program: &Program, function: FnIndex, mut inputs: Inputs) -> Result<Vec<Value>, Failure> {
+    let f = &program.functions[function];
+    let signature = || {
+        f.params
+            .iter()
+            .map(|p| match p.ty {
+                Some(ty) => format!("{} ({ty:?})", p.name),
+                None => p.name.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut args = Vec::with_capacity(f.params.len());
+    for param in &f.params {
+        let at = inputs
+            .iter()
+            .position(|(n, _)| *n == param.name)
+            .ok_or_else(|| {
+                Failure::Usage(format!(
+                    "missing argument `{}` for {}; its parameters are: {}; pass --arg {}=VALUE",
+                    param.name,
+                    f.name,
+                    signature(),
+                    param.name
+                ))
+            })?;
+        args.push(inputs.remove(at).1);
+    }
+    if let Some((name, _)) = inputs.first() {
+        return Err(Failure::Usage(format!(
+            "{} has no parameter `{name}`; its parameters are: {}",
+            f.name,
+            if f.params.is_empty() {
+                "(none)".to_string()
+            } else {
+                signature()
+            }
+        )));
+    }
+    Ok(args)
+}
+
+fn execute(args: &RunArgs, prepared: Prepared, color: Choice) -> u8 {
+    let Prepared {
+        program,
+        function,
+        args: values,
+        clock,
+    } = prepared;
+    let mut host = LocalHost {
+        fixed_now: clock.fixed_now,
+        zone: clock.zone.clone(),
+        ..LocalHost::default()
+    };
+    if !args.json {
+        host.on_info = Some(Box::new(|line: &str| {
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(out, "{line}");
+        }));
+    }
+    let limits = Limits {
+        max_statements: args.max_statements,
+        ..Limits::default()
+    };
+    let started = Instant::now();
+    let outcome = Interpreter::new(&program, &mut host, limits).run(function, values);
+    let elapsed = started.elapsed();
+    if args.stats {
+        eprintln!(
+            "statements: {}  wall time: {:.3} ms",
+            outcome.statements,
+            elapsed.as_secs_f64() * 1000.0
+        );
+    }
+    if args.json {
+        print_json(&program, &outcome);
+    } else if let Ok(Some(value)) = &outcome.result {
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "{}", value.display());
+    }
+    match &outcome.result {
+        Ok(_) => OK,
+        Err(err) => {
+            if !args.json {
+                report_error(&program, err, color.stderr());
+            }
+            DELUGE_ERROR
+        }
+    }
+}
+
+/// Renders an uncaught runtime error against the source it happened in.
+pub fn report_error(program: &Program, err: &RtError, colored: bool) {
+    let source = &program.sources[err.source.unwrap_or(0)];
+    eprint!(
+        "{}",
+        render::report(&err.to_diagnostic(), &source.name, &source.text, colored)
+    );
+}
+
+fn print_json(program: &Program, outcome: &Outcome) {
+    let error = match &outcome.result {
+        Ok(_) => serde_json::Value::Null,
+        Err(err) => error_json(program, err),
+    };
+    let result = match &outcome.result {
+        Ok(Some(v)) => inputs::to_json(v),
+        _ => serde_json::Value::Null,
+    };
+    let doc = serde_json::json!({
+        "result": result,
+        "info": outcome.info,
+        "statements": outcome.statements,
+        "error": error,
+    });
+    println!("{doc}");
+}
+
+fn error_json(program: &Program, err: &RtError) -> serde_json::Value {
+    let source = &program.sources[err.source.unwrap_or(0)];
+    let (line, column) = err
+        .span
+        .map(|s| source.lines.line_col(&source.text, s.start))
+        .unwrap_or((err.line.unwrap_or(0), 0));
+    serde_json::json!({
+        "code": err.code,
+        "message": err.message,
+        "file": source.name,
+        "line": err.line.unwrap_or(line),
+        "column": column,
+        "text": err.to_string(),
+        "trace": err.trace.iter().map(|t| t.function.clone()).collect::<Vec<_>>(),
+    })
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Benchmarks: each workload in benches/workloads run by `deluge run` and by
+# its Python equivalent, in the same command, so the ratio is measured on
+# the same machine state. Prints median wall times and deluge/python ratios,
+# the start-up cost, `deluge check` on a 100-line script and the parse
+# throughput on a generated multi-megabyte script.
+#
+# Usage: scripts/bench.sh [RUNS]   (default 11 runs per measurement)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-11}"
+
+cargo build --release --quiet -p deluge-cli
+deluge="target/release/deluge"
+work="benches/workloads"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+# median_ms RUNS CMD...: median wall time of CMD in milliseconds.
+median_ms() {
+  python3 - "$@" <<'PY'
+import subprocess, sys, time, statistics
+runs = int(sys.argv[1]); cmd = sys.argv[2:]
+times = []
+for _ in range(runs):
+    t = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    times.append((time.perf_counter() - t) * 1000)
+print(f"{statistics.median(times):.1f}")
+PY
+}
+
+printf '%-16s %12s %12s %8s\n' workload "deluge ms" "python ms" ratio
+for w in loop strings topping loop_x10 strings_x10 topping_x10; do
+  base="${w%_x10}"
+  scale=1
+  [[ "$w" == *_x10 ]] && scale=10
+  d=$(median_ms "$runs" "$deluge" run --max-statements 0 "$work/$w.dg")
+  p=$(median_ms "$runs" python3 "$work/$base.py" "$scale")
+  r=$(python3 -c "print(f'{$d/$p:.2f}')")
+  printf '%-16s %12s %12s %8s\n' "$w" "$d" "$p" "$r"
+done
+
+d=$(median_ms "$runs" "$deluge" run "$work/trivial.dg")
+p=$(median_ms "$runs" python3 -c pass)
+printf '%-16s %12s %12s %8s\n' trivial "$d" "$p" "$(python3 -c "print(f'{$d/$p:.2f}')")"
+
+# `deluge check` on a script of about 100 lines.
+head -n 100 "$work/topping.dg" > "$tmp/hundred.dg"
+sed -n '1,20p' "$work/strings.dg" >> "$tmp/hundred.dg"
+c=$(median_ms "$runs" "$deluge" check --format short "$tmp/hundred.dg")
+echo "deluge check, $(wc -l < "$tmp/hundred.dg") lines: ${c} ms (median, including process start)"
+
+# Parse throughput: a generated script of several megabytes.
+for _ in $(seq 1 600); do cat "$work/topping.dg" "$work/strings.dg" "$work/loop.dg"; done | grep -v "^return" > "$tmp/big.dg"
+bytes=$(wc -c < "$tmp/big.dg")
+b=$(median_ms 5 "$deluge" check --format short "$tmp/big.dg")
+python3 -c "print(f'deluge check on {$bytes/1e6:.1f} MB: {$b:.0f} ms median = {$bytes/1e6/($b/1000):.1f} MB/s (parse + static checks + process start)')"
