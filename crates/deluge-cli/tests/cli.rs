@@ -29,7 +29,7 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-fn path(p: &PathBuf) -> &str {
+fn path(p: &std::path::Path) -> &str {
     p.to_str().expect("test paths are UTF-8")
 }
 

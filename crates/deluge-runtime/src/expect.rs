@@ -137,29 +137,6 @@ pub fn check(exp: &Expectations, info: &[String], error: Option<&RtError>) -> Re
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_outputs_errors_and_directives() {
-        let src = "// tz: UTC\ninfo 1; // expect: 1\nx = y; // expect-error: E311 Variable 'y' is not defined\n";
-        let exp = parse(src);
-        assert_eq!(exp.tz.as_deref(), Some("UTC"));
-        assert_eq!(exp.outputs, vec![(2, "1".to_string())]);
-        let err = exp.error.expect("an expected error");
-        assert_eq!((err.line, err.code.as_str()), (3, "E311"));
-        assert_eq!(err.message.as_deref(), Some("Variable 'y' is not defined"));
-    }
-
-    #[test]
-    fn mismatches_are_reported() {
-        let exp = parse("info 1; // expect: 2\n");
-        let result = check(&exp, &["1".to_string()], None);
-        assert!(result.is_err_and(|e| e.contains("expected output `2`, got `1`")));
-    }
-}
-
 /// Runs a script file with the clock and zone its directives give (or the
 /// defaults) on a [`crate::LocalHost`] and checks it against its
 /// expectations.
@@ -204,4 +181,27 @@ pub fn run_file(name: &str, source: &str) -> Result<(), String> {
     };
     let outcome = crate::Interpreter::new(&program, &mut host, limits).run(function, Vec::new());
     check(&exp, &outcome.info, outcome.result.as_ref().err())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_outputs_errors_and_directives() {
+        let src = "// tz: UTC\ninfo 1; // expect: 1\nx = y; // expect-error: E311 Variable 'y' is not defined\n";
+        let exp = parse(src);
+        assert_eq!(exp.tz.as_deref(), Some("UTC"));
+        assert_eq!(exp.outputs, vec![(2, "1".to_string())]);
+        let err = exp.error.expect("an expected error");
+        assert_eq!((err.line, err.code.as_str()), (3, "E311"));
+        assert_eq!(err.message.as_deref(), Some("Variable 'y' is not defined"));
+    }
+
+    #[test]
+    fn mismatches_are_reported() {
+        let exp = parse("info 1; // expect: 2\n");
+        let result = check(&exp, &["1".to_string()], None);
+        assert!(result.is_err_and(|e| e.contains("expected output `2`, got `1`")));
+    }
 }

@@ -29,9 +29,8 @@ pub fn report(diag: &Diagnostic, path: &str, source: &str, color: bool) -> Strin
         .with_code(diag.code)
         .with_message(&diag.message);
     for label in &diag.labels {
-        let mut l = Label::new((path, clamp(label.span)))
-            .with_priority(if label.primary { 1 } else { 0 })
-            .with_order(if label.primary { 0 } else { 1 });
+        let mut l =
+            Label::new((path, clamp(label.span))).with_priority(if label.primary { 1 } else { 0 });
         if let Some(m) = &label.message {
             l = l.with_message(m);
         }

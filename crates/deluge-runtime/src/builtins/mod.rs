@@ -17,6 +17,7 @@ mod encoding;
 mod file;
 mod global;
 mod list;
+mod list_order;
 mod map;
 mod number;
 mod text;
@@ -88,15 +89,17 @@ impl Table {
     const COUNT: usize = 8;
 }
 
-const TABLES: [(Table, &[MethodDef]); 14] = [
+const TABLES: &[(Table, &[MethodDef])] = &[
     (Table::Text, text::TABLE),
     (Table::Text, text_search::TABLE),
     (Table::Text, text_regex::TABLE),
     (Table::Text, text_convert::TABLE),
     (Table::Text, encoding::TABLE),
     (Table::Text, text_dates::TABLE),
+    (Table::Text, file::TEXT_TABLE),
     (Table::Number, number::TABLE),
     (Table::List, list::TABLE),
+    (Table::List, list_order::TABLE),
     (Table::Map, map::TABLE),
     (Table::Collection, collection::TABLE),
     (Table::DateTime, datetime::TABLE),
@@ -107,7 +110,7 @@ const TABLES: [(Table, &[MethodDef]); 14] = [
 
 /// Every table, for documentation and tests.
 pub fn tables() -> impl Iterator<Item = (Table, &'static [MethodDef])> {
-    TABLES.into_iter()
+    TABLES.iter().copied()
 }
 
 /// The global function tables: builtins §1 and the `zoho.encryption.*`
@@ -136,7 +139,7 @@ impl Registry {
             global_ids: FxHashMap::default(),
             globals: globals().collect(),
         };
-        for (table, defs) in TABLES {
+        for &(table, defs) in TABLES {
             for def in defs {
                 for name in def.names {
                     let id = reg.intern(name);

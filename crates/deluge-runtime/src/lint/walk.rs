@@ -120,19 +120,17 @@ impl<'a> Linter<'a> {
             }
             StmtKind::Task(task) => self.task(task),
             StmtKind::Expr(e) | StmtKind::Info(e) => self.expr(e),
-            StmtKind::Return(value) => {
-                if let Some(e) = value {
-                    self.expr(e);
-                    if self.is_void {
-                        self.diags.push(
-                            Diagnostic::warning(
-                                codes::RETURN_VALUE_IN_VOID,
-                                "`return` with a value in a `void` function",
-                            )
-                            .with_primary(e.span, "a void function returns no value")
-                            .with_help("remove the value, or declare a return type"),
-                        );
-                    }
+            StmtKind::Return(Some(e)) => {
+                self.expr(e);
+                if self.is_void {
+                    self.diags.push(
+                        Diagnostic::warning(
+                            codes::RETURN_VALUE_IN_VOID,
+                            "`return` with a value in a `void` function",
+                        )
+                        .with_primary(e.span, "a void function returns no value")
+                        .with_help("remove the value, or declare a return type"),
+                    );
                 }
             }
             StmtKind::If {

@@ -116,8 +116,7 @@ pub(super) fn semicolon<'a>() -> impl Parser<'a, In<'a>, (), Extra<'a>> + Clone 
                     inp.emit(err_at(point, missing_semicolon(Span::point(at))));
                     Ok(())
                 } else {
-                    let s = inp.span_since(&before);
-                    let s = found.map_or(s, |_| layout.tokens[index].1);
+                    let s = next_span(inp);
                     Err(LabelError::<In<'a>, _>::expected_found(
                         [RichPattern::Token(MaybeRef::Val(Token::Semi))],
                         found.map(MaybeRef::Val),
@@ -144,7 +143,6 @@ pub(super) fn missing_semicolon(at: Span) -> Diagnostic {
 /// for instance at the `}` that closes the enclosing block.
 pub(super) fn skip_statement<'a>() -> impl Parser<'a, In<'a>, (), Extra<'a>> + Clone {
     custom::<_, In<'a>, _, Extra<'a>>(|inp| {
-        let before = inp.cursor();
         let mut open: Vec<Token<'a>> = Vec::new();
         let mut consumed = false;
         while let Some(t) = inp.peek() {
@@ -186,7 +184,7 @@ pub(super) fn skip_statement<'a>() -> impl Parser<'a, In<'a>, (), Extra<'a>> + C
         if consumed {
             Ok(())
         } else {
-            let s = inp.span_since(&before);
+            let s = next_span(inp);
             Err(LabelError::<In<'a>, _>::expected_found(
                 [RichPattern::Label("a statement".into())],
                 inp.peek().map(MaybeRef::Val),
@@ -204,7 +202,7 @@ pub(super) fn balanced<'a>(
     custom::<_, In<'a>, _, Extra<'a>>(move |inp| {
         let before = inp.cursor();
         if inp.peek() != Some(open) {
-            let s = inp.span_since(&before);
+            let s = next_span(inp);
             return Err(LabelError::<In<'a>, _>::expected_found(
                 [RichPattern::Token(MaybeRef::Val(open))],
                 inp.peek().map(MaybeRef::Val),
@@ -233,7 +231,33 @@ pub(super) fn balanced<'a>(
     })
 }
 
+/// The span of the next token (or the end of input), for an error raised
+/// by a custom parser that consumed nothing.
+pub(super) fn next_span<'a>(
+    inp: &mut chumsky::input::InputRef<'a, '_, In<'a>, Extra<'a>>,
+) -> SimpleSpan {
+    let before = inp.save();
+    inp.next();
+    let s = inp.span_since(before.cursor());
+    inp.rewind(before);
+    s
+}
+
 /// Tokens that the lexer or the nesting guard already reported.
 pub(super) fn reported<'a>() -> impl Parser<'a, In<'a>, SimpleSpan, Extra<'a>> + Clone {
     select! { Token::Error(_) = e => e.span(), Token::Skipped = e => e.span() }
+}
+
+/// Runs `parser` with at least 1 MiB of stack left, growing the stack on
+/// the heap when needed. Used at the points where the grammar recurses
+/// (statement inside a block, expression inside brackets): chumsky's own
+/// guard leaves too little room for one level of this grammar in an
+/// unoptimised build.
+pub(super) fn deep<'a, O, P>(parser: P) -> impl Parser<'a, In<'a>, O, Extra<'a>> + Clone
+where
+    P: Parser<'a, In<'a>, O, Extra<'a>> + Clone,
+{
+    custom::<_, In<'a>, _, Extra<'a>>(move |inp| {
+        stacker::maybe_grow(1024 * 1024, 8 * 1024 * 1024, || inp.parse(&parser))
+    })
 }

@@ -9,7 +9,7 @@
 //!   parsed into marker nodes; [`in_stmt`] finds them in a statement's own
 //!   expressions and the statement becomes `StmtKind::Creator`.
 
-use super::common::{err_at, ident, member_name, skip_statement, word};
+use super::common::{err_at, ident, member_name, next_span, skip_statement, word};
 use super::{Extra, In, cspan, span};
 use crate::ast::{Arg, Expr, ExprKind, Ident, Stmt, StmtKind, TaskValue};
 use crate::diagnostic::{Diagnostic, codes};
@@ -53,7 +53,7 @@ pub(super) fn criteria<'a>() -> impl Parser<'a, In<'a>, (SimpleSpan, bool), Extr
     custom::<_, In<'a>, _, Extra<'a>>(|inp| {
         let before = inp.cursor();
         if inp.peek() != Some(Token::LBracket) {
-            let s = inp.span_since(&before);
+            let s = next_span(inp);
             return Err(LabelError::<In<'a>, _>::expected_found(
                 [RichPattern::Token(MaybeRef::Val(Token::LBracket))],
                 inp.peek().map(MaybeRef::Val),
@@ -327,7 +327,7 @@ pub(super) fn creator_statement<'a>() -> impl Parser<'a, In<'a>, Stmt, Extra<'a>
             .then(skip_statement())
             .to("`cancel submit`"),
         word("alert")
-            .then(not_assign.clone())
+            .then(not_assign)
             .then(skip_statement())
             .to("`alert`"),
         choice((
@@ -339,7 +339,7 @@ pub(super) fn creator_statement<'a>() -> impl Parser<'a, In<'a>, Stmt, Extra<'a>
             word("clear").to("`clear` (clear a form field)"),
             word("reload").to("`reload`"),
         ))
-        .then_ignore(before_name.clone().or(just(Token::Semi).rewind().ignored()))
+        .then_ignore(before_name.or(just(Token::Semi).rewind().ignored()))
         .then_ignore(skip_statement()),
     ));
     let field_write = ident()

@@ -1,6 +1,6 @@
 //! Expressions (language spec §3 `expression` .. `primary`, §4).
 
-use super::common::{err_at, error_expr, ident, member_name, reported, word};
+use super::common::{deep, err_at, error_expr, ident, member_name, reported, word};
 use super::creator;
 use super::{Extra, In, cspan, span};
 use crate::ast::{Arg, BinaryOp, Expr, ExprKind, Ident, Literal, MapEntry, UnaryOp};
@@ -37,7 +37,7 @@ fn boxed(kind: ExprKind, s: SimpleSpan) -> Expr {
 /// like `==` (rule 12: inside `if` / `else if` statement conditions).
 pub(super) fn expression<'a>(condition: bool) -> ExprParser<'a> {
     recursive(move |expr| {
-        let expr: ExprParser<'a> = expr.boxed();
+        let expr: ExprParser<'a> = deep(expr).boxed();
         let args = call_args(expr.clone());
         let atom = postfix_chain(primary(expr, args.clone()), args);
         operators(atom, condition)

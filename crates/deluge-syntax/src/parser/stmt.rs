@@ -1,7 +1,7 @@
 //! Statements (language spec §3 `statement`, §7).
 
 use super::common::{
-    err_at, ident, reported, reserved_word, semicolon, skip_statement, variable_name, word,
+    deep, err_at, ident, reported, reserved_word, semicolon, skip_statement, variable_name, word,
 };
 use super::creator;
 use super::expr::{ExprParser, expression};
@@ -73,7 +73,7 @@ pub(super) fn statement_and_block<'a>() -> (StmtParser<'a>, BlockParser<'a>) {
         // Inside, `statement` is a weak handle: the blocks built here are
         // only valid while the outer parser lives, so the block returned to
         // callers is built again from the strong one below.
-        let statement: StmtParser<'a> = statement.boxed();
+        let statement: StmtParser<'a> = deep(statement).boxed();
         let block = block(statement.clone());
         choice((
             just(Token::Semi).map_with(|_, e| stmt(StmtKind::Empty, e.span())),
