@@ -3,9 +3,10 @@
 //! Receivers are NUMBER or DECIMAL (dispatch guarantees it); text functions
 //! on numbers fall through to the TEXT table on the text form.
 
+use super::datetime::{date_error, format_with};
 use super::text::def;
 use super::{Ctx, MethodDef, args};
-use crate::datetime::{DateError, DateTime, format, zone};
+use crate::datetime::{DateTime, format};
 use crate::error::{RtError, RtResult};
 use crate::numfmt::{self, NumberArg};
 use crate::value::Value;
@@ -312,7 +313,11 @@ fn to_string(ctx: &mut Ctx<'_>, recv: &Value, a: &[Value]) -> RtResult<Value> {
     };
     let pattern = args::text(pattern, "toString")?;
     if format::is_date_pattern(&pattern) {
-        return epoch_to_string(ctx, recv, &pattern, args::optional(a, 1));
+        // Epoch milliseconds, formatted like a date-time (§7.3).
+        let millis = args::index(recv, "toString")?;
+        let dt = DateTime::from_epoch_millis(millis, &ctx.zone())
+            .map_err(|e| date_error(e, "toString"))?;
+        return format_with(ctx, &dt, a, "toString");
     }
     if args::optional(a, 1).is_some() {
         return Err(RtError::invalid_args("toString"));
@@ -327,36 +332,6 @@ fn to_string(ctx: &mut Ctx<'_>, recv: &Value, a: &[Value]) -> RtResult<Value> {
             numfmt::NumFmtError::NotFinite => RtError::invalid_decimal(),
             invalid => RtError::new(codes::INVALID_ARGUMENTS, invalid.to_string()),
         })
-}
-
-fn epoch_to_string(
-    ctx: &mut Ctx<'_>,
-    recv: &Value,
-    pattern: &str,
-    zone_arg: Option<&Value>,
-) -> RtResult<Value> {
-    let millis = args::index(recv, "toString")?;
-    let host = ctx.zone();
-    let target = match zone_arg {
-        None => None,
-        Some(v) => {
-            let name = args::text(v, "toString")?;
-            Some(zone::resolve_zone(&name).ok_or_else(|| RtError::invalid_args("toString"))?)
-        }
-    };
-    let dt = DateTime::from_epoch_millis(millis, &host).map_err(date_error)?;
-    format::format(&dt, pattern, &host, target.as_ref())
-        .map(Value::from)
-        .map_err(date_error)
-}
-
-fn date_error(e: DateError) -> RtError {
-    match e {
-        DateError::InvalidValue(text) => RtError::invalid_datetime(&text),
-        DateError::InvalidFormat(_) => RtError::new(codes::INVALID_DATE_FORMAT, e.to_string()),
-        DateError::InvalidZone(_) => RtError::invalid_args("toString"),
-        DateError::Overflow => RtError::overflow(),
-    }
 }
 
 #[cfg(test)]
