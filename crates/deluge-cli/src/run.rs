@@ -213,7 +213,7 @@ fn print_json(program: &Program, outcome: &Outcome) {
         Err(err) => error_json(program, err),
     };
     let result = match &outcome.result {
-        Ok(Some(v)) => inputs::to_json(v),
+        Ok(Some(v)) => deluge_runtime::json::to_json(v),
         _ => serde_json::Value::Null,
     };
     let doc = serde_json::json!({

@@ -73,7 +73,12 @@ fn generate() -> String {
                 .collect::<Vec<_>>()
                 .join(", ");
             let doc = doc.replace('|', "\\|");
-            let _ = writeln!(out, "| `{}` | {aliases} | {} | {doc} |", names[0], arity(*min, *max));
+            let _ = writeln!(
+                out,
+                "| `{}` | {aliases} | {} | {doc} |",
+                names[0],
+                arity(*min, *max)
+            );
         }
     }
     out

@@ -119,7 +119,10 @@ pub fn tables() -> impl Iterator<Item = (Table, &'static str, &'static [MethodDe
 /// The global function tables: builtins §1 and the `zoho.encryption.*`
 /// functions (§8), named by their full dotted names.
 /// The global functions by section, in id order.
-const GLOBALS: [(&str, &[GlobalDef]); 2] = [("global", global::TABLE), ("encoding", encoding::ENCRYPTION)];
+const GLOBALS: [(&str, &[GlobalDef]); 2] = [
+    ("global", global::TABLE),
+    ("encoding", encoding::ENCRYPTION),
+];
 
 /// The global functions, in id order.
 pub fn globals() -> impl Iterator<Item = &'static GlobalDef> {
