@@ -137,7 +137,7 @@ impl<'p, 'h> Interpreter<'p, 'h> {
         &mut self,
         source: SourceId,
         expr: &crate::ir::Expr,
-        frame: &mut Frame,
+        frame: &Frame,
     ) -> RtResult<Value> {
         self.source = source;
         self.eval(frame, expr)
