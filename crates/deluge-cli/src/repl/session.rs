@@ -12,7 +12,7 @@ use deluge_runtime::lower::SlotTable;
 use deluge_runtime::value::Kind;
 use deluge_runtime::{Host, Interpreter, Limits, LocalHost, Program, RtError, Value, ir};
 use deluge_syntax::ast::{self, ScriptBody, StmtKind};
-use deluge_syntax::{Diagnostic, render};
+use deluge_syntax::{Diagnostic, codes, render};
 use std::time::{Duration, Instant};
 
 /// What the session needs from its host beyond [`Host`]: the request log
@@ -364,15 +364,28 @@ fn single_call(stmts: Vec<ast::Stmt>) -> Form {
     }
 }
 
-/// True when the text is unfinished as a script or as an expression: every
-/// error is at the end of the input.
+/// True when the text is unfinished: every error of the script parse (or
+/// of the expression parse) is at the end of the input, or a bracket is
+/// still open there. The second rule matters because the parser's recovery
+/// inside an unclosed block (`for each i in l {` then `x = i;`) reports
+/// follow-on errors mid-input although the only real problem is the
+/// missing `}`.
 fn incomplete(text: &str) -> bool {
     let parsed = deluge_syntax::parse(text);
-    if parsed.is_incomplete(text) {
+    if parsed.is_incomplete(text) || open_at_end(&parsed.diagnostics, text) {
         return true;
     }
     let (_, diagnostics) = deluge_syntax::parse_expression(text);
     deluge_syntax::is_incomplete(&diagnostics, text)
+}
+
+/// An "unclosed delimiter" whose closing bracket was expected at the end.
+fn open_at_end(diagnostics: &[Diagnostic], text: &str) -> bool {
+    let end = text.trim_end().len();
+    diagnostics.iter().any(|d| {
+        d.code == codes::UNCLOSED_DELIMITER
+            && d.labels.iter().any(|l| !l.primary && l.span.start >= end)
+    })
 }
 
 #[cfg(test)]
