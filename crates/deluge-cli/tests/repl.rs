@@ -11,8 +11,8 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// A state directory of its own, so that nothing touches the real home.
-fn state_dir(test: &str) -> PathBuf {
+/// A directory of this test's own under the temporary directory.
+fn temp_dir(test: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("deluge-repl-{}-{test}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a temporary directory");
     dir
@@ -22,7 +22,12 @@ fn repl_with(args: &[&str], input: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_deluge"))
         .arg("repl")
         .args(args)
-        .env("XDG_STATE_HOME", state_dir("piped"))
+        // Piped input keeps no history; should that change, it must not
+        // reach the real home.
+        .env(
+            "XDG_STATE_HOME",
+            std::env::temp_dir().join("deluge-repl-tests-state"),
+        )
         .env_remove("NO_COLOR")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -194,13 +199,14 @@ fn load_defines_functions_then_they_can_be_called() {
 
 #[test]
 fn load_runs_statements_in_the_session() {
-    let dir = state_dir("load-statements");
+    let dir = temp_dir("load-statements");
     let file = dir.join("setup.dg");
     std::fs::write(&file, "greeting = \"hi\";\ninfo greeting;\n").expect("written");
     let out = ok(&format!(":load {}\ngreeting\n", file.display()));
     assert_eq!(out, "hi\nTEXT \"hi\"\n");
     let o = repl_with(&["--load", file.to_str().expect("UTF-8")], "greeting\n");
     assert_eq!(stdout(&o), "hi\nTEXT \"hi\"\n");
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
