@@ -1,8 +1,7 @@
 //! Script arguments from the command line: `--arg NAME=VALUE` (JSON or
 //! text, `@file` to read a file) and `--args-file FILE` (a JSON object).
 
-use deluge_runtime::Value;
-use deluge_runtime::value::{Entries, MapKey};
+use deluge_runtime::{Value, json};
 use std::path::Path;
 
 /// Named input values, in the order given.
@@ -22,7 +21,7 @@ pub fn collect(args: &[String], args_file: Option<&Path>) -> Result<Inputs, Stri
             ));
         };
         for (name, value) in object {
-            set(&mut inputs, name, from_json(&value));
+            set(&mut inputs, name, json::from_serde(&value));
         }
     }
     for arg in args {
@@ -63,57 +62,8 @@ fn is_identifier(name: &str) -> bool {
 /// else is TEXT.
 pub fn parse_value(raw: &str) -> Value {
     match serde_json::from_str::<serde_json::Value>(raw) {
-        Ok(json) => from_json(&json),
+        Ok(json) => json::from_serde(&json),
         Err(_) => Value::text(raw),
-    }
-}
-
-/// JSON → Deluge: objects become maps (in order), arrays lists, integers
-/// NUMBER, other numbers DECIMAL.
-pub fn from_json(json: &serde_json::Value) -> Value {
-    match json {
-        serde_json::Value::Null => Value::Null,
-        serde_json::Value::Bool(b) => Value::Bool(*b),
-        serde_json::Value::Number(n) => match n.as_i64() {
-            Some(i) => Value::Number(i),
-            None => Value::Decimal(n.as_f64().unwrap_or(f64::NAN)),
-        },
-        serde_json::Value::String(s) => Value::text(s),
-        serde_json::Value::Array(items) => {
-            Value::new_json_list(items.iter().map(from_json).collect())
-        }
-        serde_json::Value::Object(object) => {
-            let mut entries = Entries::default();
-            for (k, v) in object {
-                entries.insert(MapKey::from(k.as_str()), from_json(v));
-            }
-            Value::new_map(entries)
-        }
-    }
-}
-
-/// Deluge → JSON, for `run --json`.
-pub fn to_json(v: &Value) -> serde_json::Value {
-    if let Some(list) = v.list_ref() {
-        return serde_json::Value::Array(list.items.iter().map(to_json).collect());
-    }
-    if let Some(map) = v.map_ref() {
-        let object = map
-            .entries
-            .iter()
-            .map(|(k, v)| (k.0.display(), to_json(v)))
-            .collect();
-        return serde_json::Value::Object(object);
-    }
-    match v {
-        Value::Null => serde_json::Value::Null,
-        Value::Bool(b) => serde_json::Value::Bool(*b),
-        Value::Number(n) => serde_json::Value::from(*n),
-        Value::Decimal(f) => serde_json::Number::from_f64(*f)
-            .map(serde_json::Value::Number)
-            .unwrap_or(serde_json::Value::Null),
-        Value::Collection(_) => serde_json::Value::Object(serde_json::Map::new()),
-        other => serde_json::Value::String(other.display()),
     }
 }
 

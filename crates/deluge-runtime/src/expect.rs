@@ -12,7 +12,14 @@
 //! `// expect: TEXT` lines give the `info` output, line by line, in order
 //! (an entry with line breaks spans several expected lines).
 //! `// expect-error: CODE [message]` says the run ends with an uncaught
-//! error of that code on that line (and, if given, that message).
+//! error of that code on that line (and, if given, that message); a syntax
+//! error of that code on that line counts too.
+//! `// expect-return: TEXT` gives the text form of the returned value.
+//!
+//! Other directives: `// function: NAME` runs that function of a file of
+//! functions, `// arg: NAME=VALUE` passes an argument (JSON or text, as on
+//! the command line), `// max-statements: N` sets the statement limit
+//! (default: none).
 
 use crate::error::RtError;
 
@@ -28,6 +35,14 @@ pub struct Expectations {
     pub now: Option<String>,
     /// `// tz:` directive.
     pub tz: Option<String>,
+    /// `// expect-return:` directive.
+    pub returns: Option<String>,
+    /// `// function:` directive.
+    pub function: Option<String>,
+    /// `// arg: NAME=VALUE` directives, in order.
+    pub args: Vec<(String, String)>,
+    /// `// max-statements:` directive.
+    pub max_statements: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,7 +55,7 @@ pub struct ExpectedError {
 impl Expectations {
     /// True when the file states no expectation at all.
     pub fn is_empty(&self) -> bool {
-        self.outputs.is_empty() && self.error.is_none()
+        self.outputs.is_empty() && self.error.is_none() && self.returns.is_none()
     }
 }
 
@@ -67,6 +82,16 @@ pub fn parse(source: &str) -> Expectations {
             exp.now = Some(text.trim().to_string());
         } else if let Some(text) = directive(line, "// tz:") {
             exp.tz = Some(text.trim().to_string());
+        } else if let Some(text) = directive(line, "// expect-return:") {
+            exp.returns = Some(text.to_string());
+        } else if let Some(text) = directive(line, "// function:") {
+            exp.function = Some(text.trim().to_string());
+        } else if let Some((name, value)) =
+            directive(line, "// arg:").and_then(|t| t.split_once('='))
+        {
+            exp.args.push((name.trim().to_string(), value.to_string()));
+        } else if let Some(text) = directive(line, "// max-statements:") {
+            exp.max_statements = text.trim().parse().ok();
         }
     }
     exp
@@ -81,8 +106,19 @@ fn directive<'a>(line: &'a str, marker: &str) -> Option<&'a str> {
 }
 
 /// Compares a run with the expectations; `Err` describes every mismatch.
-pub fn check(exp: &Expectations, info: &[String], error: Option<&RtError>) -> Result<(), String> {
+pub fn check(
+    exp: &Expectations,
+    info: &[String],
+    result: Result<Option<&crate::Value>, &RtError>,
+) -> Result<(), String> {
     let mut problems = Vec::new();
+    let error = result.err();
+    if let (Some(want), Ok(got)) = (&exp.returns, result) {
+        let got = got.map(crate::Value::display);
+        if got.as_deref() != Some(want.as_str()) {
+            problems.push(format!("expected the return value `{want}`, got {got:?}"));
+        }
+    }
     let actual: Vec<&str> = info.iter().flat_map(|entry| entry.split('\n')).collect();
     for (i, (line, expected)) in exp.outputs.iter().enumerate() {
         match actual.get(i) {
@@ -137,11 +173,37 @@ pub fn check(exp: &Expectations, info: &[String], error: Option<&RtError>) -> Re
     }
 }
 
-/// Runs a script file with the clock and zone its directives give (or the
-/// defaults) on a [`crate::LocalHost`] and checks it against its
-/// expectations.
+/// Runs a script file with the clock, zone, function and arguments its
+/// directives give (or the defaults) on a [`crate::LocalHost`] and checks
+/// it against its expectations.
 pub fn run_file(name: &str, source: &str) -> Result<(), String> {
     let exp = parse(source);
+    let mut host = host_for(&exp)?;
+    let today = crate::Host::time_zone(&host)
+        .to_datetime(crate::Host::now(&host))
+        .date();
+    let zone = host.zone.clone();
+    let parse_date = move |text: &str| crate::datetime::parse::parse_text(text, today, &zone);
+    let mut program = crate::Program::new();
+    let inputs: Vec<String> = exp.args.iter().map(|(n, _)| n.clone()).collect();
+    let loaded = match program.load(name, source, &inputs, &parse_date) {
+        Ok(loaded) => loaded,
+        Err(diags) => return check_syntax_error(&exp, name, source, &diags),
+    };
+    let (function, args) = entry_point(&program, loaded, &exp)?;
+    let limits = crate::Limits {
+        max_statements: exp.max_statements.unwrap_or(0),
+        ..crate::Limits::default()
+    };
+    let outcome = crate::Interpreter::new(&program, &mut host, limits).run(function, args);
+    let result = match &outcome.result {
+        Ok(v) => Ok(v.as_ref()),
+        Err(e) => Err(e),
+    };
+    check(&exp, &outcome.info, result)
+}
+
+fn host_for(exp: &Expectations) -> Result<crate::LocalHost, String> {
     let now: jiff::Timestamp = exp
         .now
         .as_deref()
@@ -153,34 +215,73 @@ pub fn run_file(name: &str, source: &str) -> Result<(), String> {
             .ok_or_else(|| format!("bad `// tz:` directive: unknown zone {name}"))?,
         None => jiff::tz::TimeZone::UTC,
     };
-    let mut host = crate::LocalHost {
+    Ok(crate::LocalHost {
         fixed_now: Some(now),
         zone,
         ..crate::LocalHost::default()
+    })
+}
+
+/// The function to run and its arguments in parameter order.
+fn entry_point(
+    program: &crate::Program,
+    loaded: crate::Loaded,
+    exp: &Expectations,
+) -> Result<(crate::ir::FnIndex, Vec<crate::Value>), String> {
+    let value = |raw: &str| match serde_json::from_str::<serde_json::Value>(raw) {
+        Ok(json) => crate::json::from_serde(&json),
+        Err(_) => crate::Value::text(raw),
     };
-    let today = host.zone.to_datetime(now).date();
-    let zone = host.zone.clone();
-    let parse_date = move |text: &str| crate::datetime::parse::parse_text(text, today, &zone);
-    let mut program = crate::Program::new();
-    let loaded = program
-        .load(name, source, &[], &parse_date)
-        .map_err(|diags| {
-            diags
-                .iter()
-                .map(|d| format!("{name}: error[{}]: {}", d.code, d.message))
-                .collect::<Vec<_>>()
-                .join("\n")
-        })?;
-    let function = match loaded {
-        crate::Loaded::Script(f) => f,
-        crate::Loaded::Functions(fs) => *fs.first().ok_or("no function to run")?,
+    let function = match (loaded, &exp.function) {
+        (crate::Loaded::Script(f), _) => {
+            return Ok((f, exp.args.iter().map(|(_, v)| value(v)).collect()));
+        }
+        (crate::Loaded::Functions(_), Some(name)) => program
+            .function_named(name)
+            .ok_or_else(|| format!("`// function: {name}` names no function of the file"))?,
+        (crate::Loaded::Functions(fs), None) => *fs.first().ok_or("no function to run")?,
     };
-    let limits = crate::Limits {
-        max_statements: 0,
-        ..crate::Limits::default()
-    };
-    let outcome = crate::Interpreter::new(&program, &mut host, limits).run(function, Vec::new());
-    check(&exp, &outcome.info, outcome.result.as_ref().err())
+    let mut args = Vec::new();
+    for param in &program.functions[function].params {
+        let raw = exp
+            .args
+            .iter()
+            .find(|(n, _)| *n == param.name)
+            .map(|(_, v)| v.as_str())
+            .ok_or_else(|| {
+                format!(
+                    "no `// arg: {}=...` for the function's parameter",
+                    param.name
+                )
+            })?;
+        args.push(value(raw));
+    }
+    Ok((function, args))
+}
+
+/// A file that does not load passes only if it expects that syntax error.
+fn check_syntax_error(
+    exp: &Expectations,
+    name: &str,
+    source: &str,
+    diags: &[deluge_syntax::Diagnostic],
+) -> Result<(), String> {
+    let lines = deluge_syntax::LineIndex::new(source);
+    let first = diags.iter().find(|d| d.is_error());
+    if let (Some(want), Some(d)) = (&exp.error, first) {
+        let line = lines.line(d.primary_span().start);
+        if d.code == want.code && line == want.line {
+            return Ok(());
+        }
+    }
+    Err(diags
+        .iter()
+        .map(|d| {
+            let line = lines.line(d.primary_span().start);
+            format!("{name}:{line}: error[{}]: {}", d.code, d.message)
+        })
+        .collect::<Vec<_>>()
+        .join("\n"))
 }
 
 #[cfg(test)]
@@ -201,7 +302,7 @@ mod tests {
     #[test]
     fn mismatches_are_reported() {
         let exp = parse("info 1; // expect: 2\n");
-        let result = check(&exp, &["1".to_string()], None);
+        let result = check(&exp, &["1".to_string()], Ok(None));
         assert!(result.is_err_and(|e| e.contains("expected output `2`, got `1`")));
     }
 }

@@ -11,6 +11,7 @@ pub mod eval;
 pub mod expect;
 pub mod host;
 pub mod ir;
+pub mod json;
 pub mod lint;
 pub mod lower;
 pub mod numfmt;

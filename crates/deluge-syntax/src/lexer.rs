@@ -16,11 +16,19 @@ use logos::Logos;
 pub(crate) struct Lexed<'s> {
     pub tokens: Vec<(Token<'s>, Span)>,
     pub diagnostics: Vec<Diagnostic>,
-    /// Opening brackets never closed before the end of input, outermost
-    /// first.
+    /// Opening brackets never properly closed, in source order.
     pub unclosed: Vec<(Token<'s>, Span)>,
+    /// Where the openers still open at the end of input start.
+    open_at_end: Vec<usize>,
     /// A literal or comment that ran into the end of input.
     pub runs_to_end: bool,
+}
+
+impl Lexed<'_> {
+    /// True when the opener at `at` is still open at the end of input.
+    pub fn open_at_end(&self, at: Span) -> bool {
+        self.open_at_end.contains(&at.start)
+    }
 }
 
 /// Lexes `source`, skipping a leading byte-order mark.
@@ -45,11 +53,12 @@ pub(crate) fn lex(source: &str) -> Lexed<'_> {
         }
     }
     nesting::guard(&mut tokens, &mut diagnostics);
-    let unclosed = unclosed_brackets(&tokens);
+    let (unclosed, open_at_end) = unclosed_brackets(&tokens);
     Lexed {
         tokens,
         diagnostics,
         unclosed,
+        open_at_end,
         runs_to_end,
     }
 }
@@ -132,11 +141,15 @@ fn closer_of(token: &Token<'_>) -> Option<Token<'static>> {
     }
 }
 
-/// The opening brackets left open at the end of input. A closer that does
-/// not match the innermost opener closes the nearest opener of its kind, or
-/// is ignored when there is none (the parser reports it).
-fn unclosed_brackets<'s>(tokens: &[(Token<'s>, Span)]) -> Vec<(Token<'s>, Span)> {
+/// The opening brackets never properly closed, in source order: those
+/// still open at the end of input, and those skipped over by a closer that
+/// matches an outer opener (`(` in `if (x > 1 { }`). A closer with no
+/// opener of its kind is ignored here (the parser reports it).
+type Openers<'s> = Vec<(Token<'s>, Span)>;
+
+fn unclosed_brackets<'s>(tokens: &[(Token<'s>, Span)]) -> (Openers<'s>, Vec<usize>) {
     let mut stack: Vec<(Token<'s>, Span)> = Vec::new();
+    let mut unclosed = Vec::new();
     for (token, span) in tokens {
         if closer_of(token).is_some() {
             stack.push((*token, *span));
@@ -145,11 +158,15 @@ fn unclosed_brackets<'s>(tokens: &[(Token<'s>, Span)]) -> Vec<(Token<'s>, Span)>
                 .iter()
                 .rposition(|(open, _)| closer_of(open).as_ref() == Some(token))
             {
+                unclosed.extend(stack.drain(pos + 1..));
                 stack.truncate(pos);
             }
         }
     }
-    stack
+    let at_end = stack.iter().map(|(_, s)| s.start).collect();
+    unclosed.extend(stack);
+    unclosed.sort_by_key(|(_, s)| s.start);
+    (unclosed, at_end)
 }
 
 /// The closing bracket for an opening one, for messages.
@@ -207,5 +224,8 @@ mod tests {
         let lexed = lex("if (a) { f(1, 2]; ");
         let open: Vec<_> = lexed.unclosed.iter().map(|(t, _)| *t).collect();
         assert_eq!(open, vec![Token::LBrace, Token::LParen]);
+        let lexed = lex("if (a > 1 { x = 1; }");
+        let open: Vec<_> = lexed.unclosed.iter().map(|(t, s)| (*t, s.start)).collect();
+        assert_eq!(open, vec![(Token::LParen, 3)]);
     }
 }

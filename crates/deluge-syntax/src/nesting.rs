@@ -131,7 +131,7 @@ fn too_deep(span: Span, what: &str) -> Diagnostic {
         codes::TOO_DEEPLY_NESTED,
         format!("{what}; this part of the script is skipped"),
     )
-    .with_primary(span, "")
+    .with_primary(span, "skipped")
     .with_note(format!(
         "deluge accepts at most {MAX_DEPTH} nested brackets and {MAX_OPERATORS} operators in one expression"
     ))

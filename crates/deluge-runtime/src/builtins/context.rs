@@ -10,11 +10,13 @@ use regex::Regex;
 use rustc_hash::FxHashMap;
 use std::rc::Rc;
 
-/// Compiled regular expressions by (pattern, case-insensitive), so a
-/// `replaceAll` in a loop compiles its pattern once.
+/// Compiled regular expressions by pattern (one map per case mode), so a
+/// `replaceAll` in a loop compiles its pattern once and a hit allocates
+/// nothing.
 #[derive(Default)]
 pub struct RegexCache {
-    compiled: FxHashMap<(String, bool), Rc<Regex>>,
+    case_sensitive: FxHashMap<String, Rc<Regex>>,
+    ignore_case: FxHashMap<String, Rc<Regex>>,
 }
 
 /// Patterns that Java accepts but a linear-time engine cannot run
@@ -31,8 +33,12 @@ fn unsupported_regex(pattern: &str) -> bool {
 
 impl RegexCache {
     pub fn get(&mut self, pattern: &str, ignore_case: bool) -> RtResult<Rc<Regex>> {
-        let key = (pattern.to_string(), ignore_case);
-        if let Some(re) = self.compiled.get(&key) {
+        let compiled = if ignore_case {
+            &mut self.ignore_case
+        } else {
+            &mut self.case_sensitive
+        };
+        if let Some(re) = compiled.get(pattern) {
             return Ok(re.clone());
         }
         let invalid = || {
@@ -51,10 +57,10 @@ impl RegexCache {
         let re = Rc::new(re);
         // A script that builds patterns dynamically must not grow the cache
         // without bound.
-        if self.compiled.len() > 256 {
-            self.compiled.clear();
+        if compiled.len() > 256 {
+            compiled.clear();
         }
-        self.compiled.insert(key, re.clone());
+        compiled.insert(pattern.to_string(), re.clone());
         Ok(re)
     }
 }

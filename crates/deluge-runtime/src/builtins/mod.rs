@@ -17,10 +17,14 @@ mod encoding;
 mod file;
 mod global;
 mod list;
+mod list_order;
 mod map;
 mod number;
 mod text;
+mod text_convert;
 mod text_dates;
+mod text_regex;
+mod text_search;
 mod typed;
 
 #[cfg(test)]
@@ -85,28 +89,49 @@ impl Table {
     const COUNT: usize = 8;
 }
 
-const TABLES: [(Table, &[MethodDef]); 11] = [
-    (Table::Text, text::TABLE),
-    (Table::Text, encoding::TABLE),
-    (Table::Text, text_dates::TABLE),
-    (Table::Number, number::TABLE),
-    (Table::List, list::TABLE),
-    (Table::Map, map::TABLE),
-    (Table::Collection, collection::TABLE),
-    (Table::DateTime, datetime::TABLE),
-    (Table::File, file::TABLE),
-    (Table::Common, common::TABLE),
-    (Table::Common, text_dates::COMMON),
+/// Every receiver table: the receiver type it serves, its section (the
+/// heading in `docs/builtins.md` and the folder of its conformance files
+/// under `tests/conformance/`) and its definitions.
+const TABLES: &[(Table, &str, &[MethodDef])] = &[
+    (Table::Text, "text", text::TABLE),
+    (Table::Text, "text", text_search::TABLE),
+    (Table::Text, "text", text_regex::TABLE),
+    (Table::Text, "text", text_convert::TABLE),
+    (Table::Text, "encoding", encoding::TABLE),
+    (Table::Text, "datetime", text_dates::TABLE),
+    (Table::Text, "file", file::TEXT_TABLE),
+    (Table::Number, "number", number::TABLE),
+    (Table::List, "list", list::TABLE),
+    (Table::List, "list", list_order::TABLE),
+    (Table::Map, "map", map::TABLE),
+    (Table::Collection, "collection", collection::TABLE),
+    (Table::DateTime, "datetime", datetime::TABLE),
+    (Table::File, "file", file::TABLE),
+    (Table::Common, "common", common::TABLE),
+    (Table::Common, "datetime", text_dates::COMMON),
 ];
 
-/// Every table, for documentation and tests.
-pub fn tables() -> impl Iterator<Item = (Table, &'static [MethodDef])> {
-    TABLES.into_iter()
+/// Every table with its section, for documentation and tests.
+pub fn tables() -> impl Iterator<Item = (Table, &'static str, &'static [MethodDef])> {
+    TABLES.iter().copied()
 }
 
-/// The global functions (builtins §1 and the `zoho.encryption.*` tasks).
-pub fn globals() -> &'static [GlobalDef] {
-    global::TABLE
+/// The global function tables: builtins §1 and the `zoho.encryption.*`
+/// functions (§8), named by their full dotted names.
+/// The global functions by section, in id order.
+const GLOBALS: [(&str, &[GlobalDef]); 2] = [
+    ("global", global::TABLE),
+    ("encoding", encoding::ENCRYPTION),
+];
+
+/// The global functions, in id order.
+pub fn globals() -> impl Iterator<Item = &'static GlobalDef> {
+    GLOBALS.into_iter().flat_map(|(_, defs)| defs)
+}
+
+/// The global functions with their sections, for documentation and tests.
+pub fn global_sections() -> impl Iterator<Item = (&'static str, &'static [GlobalDef])> {
+    GLOBALS.into_iter()
 }
 
 pub struct Registry {
@@ -114,6 +139,7 @@ pub struct Registry {
     method_names: Vec<&'static str>,
     by_table: Vec<Vec<Option<&'static MethodDef>>>,
     global_ids: FxHashMap<String, GlobalId>,
+    globals: Vec<&'static GlobalDef>,
 }
 
 impl Registry {
@@ -123,8 +149,9 @@ impl Registry {
             method_names: Vec::new(),
             by_table: vec![Vec::new(); Table::COUNT],
             global_ids: FxHashMap::default(),
+            globals: globals().collect(),
         };
-        for (table, defs) in TABLES {
+        for &(table, _, defs) in TABLES {
             for def in defs {
                 for name in def.names {
                     let id = reg.intern(name);
@@ -136,7 +163,7 @@ impl Registry {
                 }
             }
         }
-        for (index, def) in global::TABLE.iter().enumerate() {
+        for (index, def) in reg.globals.iter().enumerate() {
             for name in def.names {
                 reg.global_ids
                     .entry(name.to_ascii_lowercase())
@@ -167,7 +194,7 @@ impl Registry {
     }
 
     pub fn global(&self, id: GlobalId) -> &'static GlobalDef {
-        &global::TABLE[id as usize]
+        self.globals[id as usize]
     }
 
     /// The canonical spelling of a method name (for messages).
@@ -188,7 +215,7 @@ impl Registry {
         self.method_names
             .iter()
             .copied()
-            .chain(global::TABLE.iter().flat_map(|g| g.names.iter().copied()))
+            .chain(self.globals.iter().flat_map(|g| g.names.iter().copied()))
     }
 }
 

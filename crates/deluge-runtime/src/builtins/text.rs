@@ -1,63 +1,194 @@
-//! TEXT functions (builtins §2).
+//! TEXT functions (builtins §2): length, case, trimming, slicing, padding
+//! and character filters. Searching is in `text_search.rs`, regular
+//! expressions in `text_regex.rs`, conversions in `text_convert.rs`.
 
-use super::{Ctx, MethodDef, args};
+use super::{Ctx, MethodDef, MethodFn, args};
 use crate::error::{RtError, RtResult};
 use crate::value::Value;
+use std::borrow::Cow;
+
+/// A table row, written on one line.
+pub(super) const fn def(
+    names: &'static [&'static str],
+    min_args: u8,
+    max_args: u8,
+    f: MethodFn,
+    doc: &'static str,
+) -> MethodDef {
+    MethodDef {
+        names,
+        min_args,
+        max_args,
+        f,
+        doc,
+    }
+}
 
 pub const TABLE: &[MethodDef] = &[
-    MethodDef {
-        names: &["length", "len"],
-        min_args: 0,
-        max_args: 0,
-        f: length,
-        doc: "s.length() — number of characters",
-    },
-    MethodDef {
-        names: &["toUpperCase"],
-        min_args: 0,
-        max_args: 0,
-        f: to_upper_case,
-        doc: "s.toUpperCase() — upper-case mapping",
-    },
-    MethodDef {
-        names: &["toLowerCase"],
-        min_args: 0,
-        max_args: 0,
-        f: to_lower_case,
-        doc: "s.toLowerCase() — lower-case mapping",
-    },
-    MethodDef {
-        names: &["indexOf"],
-        min_args: 1,
-        max_args: 1,
-        f: index_of,
-        doc: "s.indexOf(sub) — index of the first occurrence, -1 if none",
-    },
-    MethodDef {
-        names: &["subString", "substring", "subText", "mid"],
-        min_args: 1,
-        max_args: 2,
-        f: sub_string,
-        doc: "s.subString(start [, end]) — characters from start to end (exclusive)",
-    },
-    MethodDef {
-        names: &["replaceAll"],
-        min_args: 2,
-        max_args: 3,
-        f: replace_all,
-        doc: "s.replaceAll(search, replacement [, literal]) — replace every regex match",
-    },
-    MethodDef {
-        names: &["toList"],
-        min_args: 0,
-        max_args: 1,
-        f: to_list,
-        doc: "s.toList([separator]) — split on a literal separator",
-    },
+    def(
+        &["length", "len"],
+        0,
+        0,
+        length,
+        "s.length() — number of characters",
+    ),
+    def(
+        &["toUpperCase"],
+        0,
+        0,
+        to_upper_case,
+        "s.toUpperCase() — upper-case mapping",
+    ),
+    def(
+        &["toLowerCase"],
+        0,
+        0,
+        to_lower_case,
+        "s.toLowerCase() — lower-case mapping",
+    ),
+    def(
+        &["trim"],
+        0,
+        0,
+        trim,
+        "s.trim() — drops leading and trailing characters ≤ U+0020",
+    ),
+    def(
+        &["ltrim"],
+        0,
+        0,
+        ltrim,
+        "s.ltrim() — drops leading characters ≤ U+0020",
+    ),
+    def(
+        &["rtrim"],
+        0,
+        0,
+        rtrim,
+        "s.rtrim() — drops trailing characters ≤ U+0020",
+    ),
+    def(
+        &["subString", "substring", "subText", "mid"],
+        1,
+        2,
+        sub_string,
+        "s.subString(start [, end]) — characters from start to end (exclusive)",
+    ),
+    def(&["left"], 1, 1, left, "s.left(n) — the first n characters"),
+    def(
+        &["right"],
+        1,
+        1,
+        right,
+        "s.right(n) — the last n characters",
+    ),
+    def(
+        &["leftpad"],
+        1,
+        1,
+        leftpad,
+        "s.leftpad(n) — spaces on the left up to length n",
+    ),
+    def(
+        &["rightpad"],
+        1,
+        1,
+        rightpad,
+        "s.rightpad(n) — spaces on the right up to length n",
+    ),
+    def(
+        &["reverse"],
+        0,
+        0,
+        reverse,
+        "s.reverse() — characters in reverse order",
+    ),
+    def(
+        &["repeat"],
+        1,
+        1,
+        repeat,
+        "s.repeat(n) — s concatenated n times",
+    ),
+    def(
+        &["proper"],
+        0,
+        0,
+        proper,
+        "s.proper() — every word capitalised, the rest lower-case",
+    ),
+    def(&["concat"], 1, 1, concat, "s.concat(t) — s followed by t"),
+    def(
+        &["isAscii"],
+        0,
+        0,
+        is_ascii,
+        "s.isAscii() — true iff every character is ≤ U+007F",
+    ),
+    def(
+        &["equals"],
+        1,
+        1,
+        equals,
+        "s.equals(t) — true iff the text forms are identical",
+    ),
+    def(
+        &["equalsIgnoreCase"],
+        1,
+        1,
+        equals_ignore_case,
+        "s.equalsIgnoreCase(t) — case-insensitive equality",
+    ),
+    def(
+        &["removeAllAlpha"],
+        0,
+        0,
+        remove_all_alpha,
+        "s.removeAllAlpha() — drops ASCII letters",
+    ),
+    def(
+        &["removeAllAlphaNumeric"],
+        0,
+        0,
+        remove_all_alphanumeric,
+        "s.removeAllAlphaNumeric() — drops ASCII letters and digits",
+    ),
+    def(
+        &["getAlpha"],
+        0,
+        0,
+        get_alpha,
+        "s.getAlpha() — keeps only ASCII letters",
+    ),
+    def(
+        &["getAlphaNumeric"],
+        0,
+        0,
+        get_alphanumeric,
+        "s.getAlphaNumeric() — keeps only ASCII letters and digits",
+    ),
 ];
 
-fn text<'v>(recv: &'v Value, name: &str) -> RtResult<std::borrow::Cow<'v, str>> {
+/// Results longer than this (in bytes) are refused: `repeat` and the pads
+/// must not exhaust memory on a mistyped count.
+const MAX_RESULT_BYTES: usize = 1 << 28;
+
+pub(super) fn text<'v>(recv: &'v Value, name: &str) -> RtResult<Cow<'v, str>> {
     args::receiver_text(recv, name)
+}
+
+/// `out` as a value, reusing the receiver when nothing changed (no copy of
+/// the text).
+pub(super) fn same_or(recv: &Value, unchanged: bool, out: impl FnOnce() -> String) -> Value {
+    match recv {
+        Value::Text(_) if unchanged => recv.clone(),
+        _ => Value::from(out()),
+    }
+}
+
+/// The slice `s[range]` as a value, reusing the receiver when it is all of it.
+pub(super) fn slice_value(recv: &Value, s: &str, part: &str) -> Value {
+    same_or(recv, part.len() == s.len(), || part.to_string())
 }
 
 fn length(_: &mut Ctx<'_>, recv: &Value, _: &[Value]) -> RtResult<Value> {
@@ -82,29 +213,55 @@ pub(crate) fn byte_offset(s: &str, i: usize) -> usize {
     s.char_indices().nth(i).map_or(s.len(), |(b, _)| b)
 }
 
+/// Character index of byte offset `b` (a char boundary).
+pub(crate) fn char_index(s: &str, b: usize) -> usize {
+    let head = &s[..b];
+    if head.is_ascii() {
+        b
+    } else {
+        head.chars().count()
+    }
+}
+
 fn to_upper_case(_: &mut Ctx<'_>, recv: &Value, _: &[Value]) -> RtResult<Value> {
-    Ok(Value::from(text(recv, "toUpperCase")?.to_uppercase()))
+    let s = text(recv, "toUpperCase")?;
+    let unchanged = s.is_ascii() && !s.bytes().any(|b| b.is_ascii_lowercase());
+    Ok(same_or(recv, unchanged, || s.to_uppercase()))
 }
 
 fn to_lower_case(_: &mut Ctx<'_>, recv: &Value, _: &[Value]) -> RtResult<Value> {
-    Ok(Value::from(text(recv, "toLowerCase")?.to_lowercase()))
+    let s = text(recv, "toLowerCase")?;
+    let unchanged = s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase());
+    Ok(same_or(recv, unchanged, || s.to_lowercase()))
 }
 
-fn index_of(_: &mut Ctx<'_>, recv: &Value, a: &[Value]) -> RtResult<Value> {
-    let s = text(recv, "indexOf")?;
-    let sub = args::text(&a[0], "indexOf")?;
-    Ok(Value::Number(match s.find(&*sub) {
-        Some(b) if s.is_ascii() => b as i64,
-        Some(b) => s[..b].chars().count() as i64,
-        None => -1,
-    }))
+/// Java `trim` removes every character up to U+0020, controls included.
+fn is_trimmed(c: char) -> bool {
+    c <= ' '
+}
+
+fn trim(_: &mut Ctx<'_>, recv: &Value, _: &[Value]) -> RtResult<Value> {
+    let s = text(recv, "trim")?;
+    Ok(slice_value(recv, &s, s.trim_matches(is_trimmed)))
+}
+
+fn ltrim(_: &mut Ctx<'_>, recv: &Value, _: &[Value]) -> RtResult<Value> {
+    let s = text(recv, "ltrim")?;
+    Ok(slice_value(recv, &s, s.trim_start_matches(is_trimmed)))
+}
+
+fn rtrim(_: &mut Ctx<'_>, recv: &Value, _: &[Value]) -> RtResult<Value> {
+    let s = text(recv, "rtrim")?;
+    Ok(slice_value(recv, &s, s.trim_end_matches(is_trimmed)))
 }
 
 /// `subString(start [, end])`: 0-based, end exclusive; a missing or
 /// negative end means "to the end".
 fn sub_string(_: &mut Ctx<'_>, recv: &Value, a: &[Value]) -> RtResult<Value> {
     let s = text(recv, "subString")?;
-    let len = char_len(&s) as i64;
+    // One scan decides whether character and byte positions coincide.
+    let ascii = s.is_ascii();
+    let len = if ascii { s.len() } else { s.chars().count() } as i64;
     let start = args::index(&a[0], "subString")?;
     let end = match a.get(1) {
         Some(v) => args::index(v, "subString")?,
@@ -117,79 +274,181 @@ fn sub_string(_: &mut Ctx<'_>, recv: &Value, a: &[Value]) -> RtResult<Value> {
     if end > len || end < start {
         return Err(RtError::text_index(end, len as usize));
     }
-    let (b0, b1) = (
-        byte_offset(&s, start as usize),
-        byte_offset(&s, end as usize),
-    );
-    Ok(Value::text(&s[b0..b1]))
-}
-
-/// `replaceAll(search, replacement [, literal])`: regex by default.
-fn replace_all(ctx: &mut Ctx<'_>, recv: &Value, a: &[Value]) -> RtResult<Value> {
-    let s = text(recv, "replaceAll")?;
-    let search = args::text(&a[0], "replaceAll")?;
-    let replacement = args::text(&a[1], "replaceAll")?;
-    let literal = match a.get(2) {
-        Some(v) => args::boolean(v, "replaceAll")?,
-        None => false,
+    let (b0, b1) = if ascii {
+        (start as usize, end as usize)
+    } else {
+        (
+            byte_offset(&s, start as usize),
+            byte_offset(&s, end as usize),
+        )
     };
-    let plain = literal || (!has_regex_syntax(&search) && !replacement.contains(['$', '\\']));
-    if plain {
-        return Ok(Value::from(s.replace(&*search, &replacement)));
+    Ok(slice_value(recv, &s, &s[b0..b1]))
+}
+
+/// A count argument that must not be negative.
+fn count_arg(v: &Value, name: &str) -> RtResult<usize> {
+    let n = args::index(v, name)?;
+    args::to_usize(n, || RtError::invalid_args(name))
+}
+
+fn left(_: &mut Ctx<'_>, recv: &Value, a: &[Value]) -> RtResult<Value> {
+    let s = text(recv, "left")?;
+    let n = count_arg(&a[0], "left")?;
+    Ok(slice_value(recv, &s, &s[..byte_offset(&s, n)]))
+}
+
+fn right(_: &mut Ctx<'_>, recv: &Value, a: &[Value]) -> RtResult<Value> {
+    let s = text(recv, "right")?;
+    let n = count_arg(&a[0], "right")?;
+    let len = char_len(&s);
+    let from = byte_offset(&s, len.saturating_sub(n));
+    Ok(slice_value(recv, &s, &s[from..]))
+}
+
+/// Spaces needed to pad `s` to `n` characters, refusing huge results.
+fn padding(s: &str, a: &[Value], name: &str) -> RtResult<usize> {
+    let n = count_arg(&a[0], name)?;
+    let pad = n.saturating_sub(char_len(s));
+    if s.len().saturating_add(pad) > MAX_RESULT_BYTES {
+        return Err(RtError::invalid_args(name));
     }
-    let re = ctx.regex.get(&search, false)?;
-    let java_replacement = java_replacement(&replacement);
-    Ok(Value::from(
-        re.replace_all(&s, java_replacement.as_str()).into_owned(),
-    ))
+    Ok(pad)
 }
 
-/// True when the pattern has characters that mean something to a regex.
-pub(crate) fn has_regex_syntax(p: &str) -> bool {
-    p.contains([
-        '\\', '.', '[', ']', '(', ')', '{', '}', '*', '+', '?', '^', '$', '|',
-    ])
+fn leftpad(_: &mut Ctx<'_>, recv: &Value, a: &[Value]) -> RtResult<Value> {
+    let s = text(recv, "leftpad")?;
+    let pad = padding(&s, a, "leftpad")?;
+    Ok(same_or(recv, pad == 0, || {
+        let mut out = " ".repeat(pad);
+        out.push_str(&s);
+        out
+    }))
 }
 
-/// Java replacement syntax (`$1`, `\$`) into the regex crate's (`${1}`, `$$`).
-pub(crate) fn java_replacement(r: &str) -> String {
-    let mut out = String::with_capacity(r.len());
-    let mut chars = r.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => match chars.next() {
-                Some('$') => out.push_str("$$"),
-                Some(other) => out.push(other),
-                None => {}
-            },
-            '$' => match chars.peek() {
-                Some(d) if d.is_ascii_digit() => {
-                    out.push_str("${");
-                    out.push(*d);
-                    out.push('}');
-                    chars.next();
-                }
-                _ => out.push_str("$$"),
-            },
-            other => out.push(other),
+fn rightpad(_: &mut Ctx<'_>, recv: &Value, a: &[Value]) -> RtResult<Value> {
+    let s = text(recv, "rightpad")?;
+    let pad = padding(&s, a, "rightpad")?;
+    Ok(same_or(recv, pad == 0, || {
+        let mut out = String::with_capacity(s.len() + pad);
+        out.push_str(&s);
+        out.extend(std::iter::repeat_n(' ', pad));
+        out
+    }))
+}
+
+fn reverse(_: &mut Ctx<'_>, recv: &Value, _: &[Value]) -> RtResult<Value> {
+    let s = text(recv, "reverse")?;
+    Ok(Value::from(s.chars().rev().collect::<String>()))
+}
+
+fn repeat(_: &mut Ctx<'_>, recv: &Value, a: &[Value]) -> RtResult<Value> {
+    let s = text(recv, "repeat")?;
+    let n = count_arg(&a[0], "repeat")?;
+    if s.len().saturating_mul(n) > MAX_RESULT_BYTES {
+        return Err(RtError::invalid_args("repeat"));
+    }
+    Ok(Value::from(s.repeat(n)))
+}
+
+/// First character of every whitespace-separated word upper-cased, the
+/// other characters lower-cased.
+fn proper(_: &mut Ctx<'_>, recv: &Value, _: &[Value]) -> RtResult<Value> {
+    let s = text(recv, "proper")?;
+    let mut out = String::with_capacity(s.len());
+    let mut word_start = true;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            out.push(c);
+            word_start = true;
+        } else if word_start {
+            out.extend(c.to_uppercase());
+            word_start = false;
+        } else {
+            out.extend(c.to_lowercase());
         }
     }
-    out
+    Ok(Value::from(out))
 }
 
-/// `toList([separator])`: split on a literal separator, keeping empty pieces.
-fn to_list(_: &mut Ctx<'_>, recv: &Value, a: &[Value]) -> RtResult<Value> {
-    let s = text(recv, "toList")?;
-    let items = match a.first() {
-        None => vec![Value::text(&*s)],
-        Some(sep) => {
-            let sep = args::text(sep, "toList")?;
-            if sep.is_empty() {
-                s.chars().map(|c| Value::from(c.to_string())).collect()
-            } else {
-                s.split(&*sep).map(Value::text).collect()
-            }
-        }
-    };
-    Ok(Value::new_list(items))
+fn concat(_: &mut Ctx<'_>, recv: &Value, a: &[Value]) -> RtResult<Value> {
+    let s = text(recv, "concat")?;
+    let t = args::text(&a[0], "concat")?;
+    let mut out = String::with_capacity(s.len() + t.len());
+    out.push_str(&s);
+    out.push_str(&t);
+    Ok(Value::from(out))
 }
+
+fn is_ascii(_: &mut Ctx<'_>, recv: &Value, _: &[Value]) -> RtResult<Value> {
+    Ok(Value::Bool(text(recv, "isAscii")?.is_ascii()))
+}
+
+/// `s.equals(t)`: identical text forms; a null argument is never equal.
+fn equals(_: &mut Ctx<'_>, recv: &Value, a: &[Value]) -> RtResult<Value> {
+    let s = text(recv, "equals")?;
+    Ok(Value::Bool(match &a[0] {
+        Value::Null => false,
+        Value::Text(t) => **t == *s,
+        other => other.display() == *s,
+    }))
+}
+
+fn equals_ignore_case(_: &mut Ctx<'_>, recv: &Value, a: &[Value]) -> RtResult<Value> {
+    let s = text(recv, "equalsIgnoreCase")?;
+    let t = match &a[0] {
+        Value::Null => return Ok(Value::Bool(false)),
+        v => args::text(v, "equalsIgnoreCase")?,
+    };
+    Ok(Value::Bool(fold_eq(&s, &t)))
+}
+
+/// One character under simple case folding (its lower-case form when that
+/// is a single character).
+pub(crate) fn fold(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
+}
+
+/// Case-insensitive equality of two texts.
+pub(crate) fn fold_eq(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars().map(fold).eq(b.chars().map(fold))
+}
+
+fn filter(recv: &Value, name: &str, keep: impl Fn(char) -> bool) -> RtResult<Value> {
+    let s = text(recv, name)?;
+    let unchanged = s.chars().all(&keep);
+    Ok(same_or(recv, unchanged, || {
+        s.chars().filter(|c| keep(*c)).collect()
+    }))
+}
+
+fn remove_all_alpha(_: &mut Ctx<'_>, recv: &Value, _: &[Value]) -> RtResult<Value> {
+    filter(recv, "removeAllAlpha", |c| !c.is_ascii_alphabetic())
+}
+
+fn remove_all_alphanumeric(_: &mut Ctx<'_>, recv: &Value, _: &[Value]) -> RtResult<Value> {
+    filter(recv, "removeAllAlphaNumeric", |c| {
+        !c.is_ascii_alphanumeric()
+    })
+}
+
+fn get_alpha(_: &mut Ctx<'_>, recv: &Value, _: &[Value]) -> RtResult<Value> {
+    filter(recv, "getAlpha", |c| c.is_ascii_alphabetic())
+}
+
+fn get_alphanumeric(_: &mut Ctx<'_>, recv: &Value, _: &[Value]) -> RtResult<Value> {
+    filter(recv, "getAlphaNumeric", |c| c.is_ascii_alphanumeric())
+}
+
+#[cfg(test)]
+#[path = "text_tests.rs"]
+mod tests;

@@ -6,7 +6,7 @@
 //! E103 pointing at that bracket, and the rest are E101 (E115 inside a
 //! function header).
 
-use super::{PErr, span};
+use super::{RichErr, span};
 use crate::diagnostic::{Diagnostic, codes};
 use crate::lexer::{Lexed, closing_symbol};
 use crate::span::Span;
@@ -14,7 +14,11 @@ use crate::token::Token;
 use chumsky::error::{RichPattern, RichReason};
 
 /// All diagnostics of one parse, lexer's and parser's, in source order.
-pub(super) fn collect(source: &str, lexed: &Lexed<'_>, errors: Vec<PErr<'_>>) -> Vec<Diagnostic> {
+pub(super) fn collect(
+    source: &str,
+    lexed: &Lexed<'_>,
+    errors: Vec<RichErr<'_>>,
+) -> Vec<Diagnostic> {
     let mut out = lexed.diagnostics.clone();
     let mut unclosed: Vec<(Token<'_>, Span, bool)> = lexed
         .unclosed
@@ -28,9 +32,10 @@ pub(super) fn collect(source: &str, lexed: &Lexed<'_>, errors: Vec<PErr<'_>>) ->
             out.push(diag);
         }
     }
-    // A bracket left open with no later parser error to explain it.
+    // A bracket left open to the end with no later parser error to
+    // explain it.
     if !lexed.runs_to_end && !unclosed.iter().any(|u| u.2) {
-        if let Some((open, at, _)) = unclosed.last() {
+        if let Some((open, at, _)) = unclosed.iter().rev().find(|u| lexed.open_at_end(u.1)) {
             if last_error_at.is_none_or(|e| e < at.start) {
                 out.push(unclosed_diag(open, *at, Span::point(source.len()), None));
             }
@@ -45,9 +50,10 @@ fn convert(
     source: &str,
     lexed: &Lexed<'_>,
     unclosed: &mut [(Token<'_>, Span, bool)],
-    err: PErr<'_>,
+    err: RichErr<'_>,
 ) -> Option<Diagnostic> {
-    let at = span(*err.span());
+    let raw = span(*err.span());
+    let at = Span::new(raw.start.min(raw.end), raw.end.max(raw.start));
     let in_header = err
         .contexts()
         .any(|(label, _)| matches!(label, RichPattern::Label(l) if l == "a function header"));
@@ -155,7 +161,7 @@ fn describe_found(source: &str, found: Option<&Token<'_>>, at: Span) -> String {
 }
 
 fn is_operator_pattern(p: &RichPattern<'_, Token<'_>>) -> bool {
-    matches!(p, RichPattern::Token(t) if t.is_operator() && **t != Token::Dot && **t != Token::In)
+    matches!(p, RichPattern::Token(t) if t.is_operator())
         || matches!(p, RichPattern::Label(l) if l == "is" || l == "not")
 }
 
