@@ -233,8 +233,8 @@ fn methods(receiver: Option<Kind>, word: &str) -> Vec<String> {
     let own: &[Table] = receiver.map_or(&[], tables_for);
     let names_in = |wanted: &dyn Fn(Table) -> bool| {
         tables()
-            .filter(|(table, _)| wanted(*table))
-            .flat_map(|(_, defs)| defs.iter().flat_map(|d| d.names.iter().copied()))
+            .filter(|(table, _, _)| wanted(*table))
+            .flat_map(|(_, _, defs)| defs.iter().flat_map(|d| d.names.iter().copied()))
             .collect::<Vec<_>>()
     };
     let mut first = matching(names_in(&|t| own.contains(&t)), word);
