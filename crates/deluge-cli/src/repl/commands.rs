@@ -131,7 +131,9 @@ fn type_of(repl: &mut Repl, code: &str) {
     if code.is_empty() {
         return repl.fail("usage: :type EXPR");
     }
-    let entry = repl.session.evaluate(code);
+    let Some(entry) = repl.guarded(|s| s.evaluate(code)) else {
+        return;
+    };
     match entry.result {
         Ok(Shown::Value(value)) => repl.say(print::type_label(&value)),
         Ok(_) => repl.say("NULL"),
@@ -150,8 +152,9 @@ fn load(repl: &mut Repl, file: &str) {
 pub fn load_file(repl: &mut Repl, path: &Path) {
     match source::read(path) {
         Ok(text) => {
-            let entry = repl.session.load(&source::name(path), &text);
-            repl.show(entry);
+            if let Some(entry) = repl.guarded(|s| s.load(&source::name(path), &text)) {
+                repl.show(entry);
+            }
         }
         Err(message) => repl.fail(&message),
     }
@@ -183,8 +186,7 @@ fn time(repl: &mut Repl, code: &str) {
     if code.is_empty() {
         return repl.fail("usage: :time CODE");
     }
-    let entry = repl.session.submit(code, true);
-    if let Step::Done(entry) = entry {
+    if let Some(Step::Done(entry)) = repl.guarded(|s| s.submit(code, true)) {
         let (elapsed, statements) = (entry.elapsed, entry.statements);
         repl.show(entry);
         repl.say(&format!(

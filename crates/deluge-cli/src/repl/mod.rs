@@ -23,6 +23,7 @@ use rustyline::{Editor, Helper};
 use session::{Entry, Problem, Session, Shown, Step, Vocabulary};
 use std::cell::RefCell;
 use std::io::{IsTerminal, Read, Write};
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
@@ -121,7 +122,8 @@ impl Repl {
             self.pending.push('\n');
         }
         self.pending.push_str(line);
-        if let Step::Done(entry) = self.session.submit(&self.pending, at_end) {
+        let text = self.pending.clone();
+        if let Some(Step::Done(entry)) = self.guarded(|s| s.submit(&text, at_end)) {
             self.finished.push(std::mem::take(&mut self.pending));
             self.show(entry);
         }
@@ -132,11 +134,25 @@ impl Repl {
     fn flush(&mut self) {
         if !self.pending.trim().is_empty() {
             let text = std::mem::take(&mut self.pending);
-            if let Step::Done(entry) = self.session.submit(&text, true) {
+            if let Some(Step::Done(entry)) = self.guarded(|s| s.submit(&text, true)) {
                 self.show(entry);
             }
         }
         self.pending.clear();
+    }
+
+    /// Runs `f` on the session. A panic there is a bug in deluge, not in
+    /// the user's code: it is reported and the session goes on.
+    fn guarded<T>(&mut self, f: impl FnOnce(&mut Session) -> T) -> Option<T> {
+        let session = &mut self.session;
+        match std::panic::catch_unwind(AssertUnwindSafe(|| f(session))) {
+            Ok(value) => Some(value),
+            Err(_) => {
+                self.pending.clear();
+                self.fail("internal error while evaluating this entry; the session goes on");
+                None
+            }
+        }
     }
 
     fn show(&mut self, entry: Entry) {
@@ -226,16 +242,19 @@ fn interactive_loop(repl: &mut Repl) -> Result<u8, String> {
             Err(ReadlineError::Eof) => Flow::Quit,
             Err(e) => return Err(format!("cannot read the terminal: {e}")),
         };
+        let added = !repl.finished.is_empty();
         for entry in repl.finished.drain(..) {
             let _ = editor.add_history_entry(entry);
+        }
+        // Saved after every entry: a Ctrl-C while code runs ends the
+        // process without reaching the end of this loop.
+        if let (true, Some(path)) = (added, &history) {
+            save_history(&mut editor, path);
         }
         *vocabulary.borrow_mut() = repl.vocabulary();
         if let Flow::Quit = flow {
             break;
         }
-    }
-    if let Some(path) = &history {
-        save_history(&mut editor, path);
     }
     Ok(OK)
 }

@@ -304,8 +304,10 @@ impl Session {
     /// entry when it failed inside a function defined there).
     fn runtime_problem(&self, err: &RtError, entry: usize) -> Problem {
         let at = err.source.unwrap_or(entry);
-        let source = &self.program.sources[at.min(self.program.sources.len() - 1)];
-        problem(&source.name, &source.text, vec![err.to_diagnostic()])
+        match self.program.sources.get(at) {
+            Some(source) => problem(&source.name, &source.text, vec![err.to_diagnostic()]),
+            None => problem("<repl>", "", vec![err.to_diagnostic()]),
+        }
     }
 }
 
