@@ -132,6 +132,13 @@ fn errors_do_not_end_the_session_and_set_the_exit_status() {
 }
 
 #[test]
+fn colour_only_when_forced() {
+    let o = repl_with(&["--color", "always"], "1\ninfo y;\n");
+    assert_eq!(stdout(&o), "\x1b[36mNUMBER\x1b[0m 1\n");
+    assert!(stderr(&o).contains("\x1b["), "{}", stderr(&o));
+}
+
+#[test]
 fn unfinished_input_at_the_end_is_reported() {
     let o = repl("x = 1;\nif (x > 0) {\n");
     assert_eq!(o.status.code(), Some(1));

@@ -99,8 +99,17 @@ impl Repl {
         };
         Repl {
             session: Session::new(Box::new(host), limits),
-            color_out: interactive && color.stdout(),
-            color_err: color.stderr(),
+            // Piped input gets plain output unless colour is forced.
+            color_out: if interactive {
+                color.stdout()
+            } else {
+                color.forced()
+            },
+            color_err: if interactive {
+                color.stderr()
+            } else {
+                color.forced()
+            },
             failed: false,
             pending: String::new(),
             finished: Vec::new(),
