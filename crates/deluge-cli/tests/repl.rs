@@ -311,6 +311,18 @@ fn connections_are_refused_for_now() {
 }
 
 #[test]
+fn bad_clock_options_are_usage_errors() {
+    let o = repl_with(&["--tz", "Mars/Olympus"], "");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown time zone"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_top_level_return_prints_its_value() {
+    assert_eq!(ok("return [1];\n"), "LIST [1]\n");
+}
+
+#[test]
 fn empty_input_is_fine() {
     assert_eq!(ok(""), "");
     assert_eq!(ok("\n\n// just a comment\n"), "");

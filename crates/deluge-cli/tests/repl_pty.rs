@@ -58,7 +58,7 @@ fn exit_status(pty: &Pty) -> WaitStatus {
 }
 
 #[test]
-fn multi_line_entries_completion_and_ctrl_d_on_a_terminal() {
+fn multi_line_entries_completion_history_and_ctrl_d_on_a_terminal() {
     let state = state_dir();
     let mut pty = start(&state);
     pty.expect(":help for commands").expect("the banner");
