@@ -38,9 +38,10 @@ impl Interpreter<'_, '_> {
                 ops::unary(*op, &v)
             }
             ExprKind::Binary(op, l, r) => {
-                let l = self.eval(frame, l)?;
-                let r = self.eval(frame, r)?;
-                ops::binary(*op, &l, &r, &|s| self.parse_date(s))
+                let (mut l_tmp, mut r_tmp) = (Value::Null, Value::Null);
+                let l = self.operand(frame, l, &mut l_tmp)?;
+                let r = self.operand(frame, r, &mut r_tmp)?;
+                ops::binary(*op, l, r, &|s| self.parse_date(s))
             }
             ExprKind::And(l, r) => self.logical(frame, BinaryOp::And, l, r),
             ExprKind::Or(l, r) => self.logical(frame, BinaryOp::Or, l, r),
@@ -71,17 +72,8 @@ impl Interpreter<'_, '_> {
                 const_args,
                 cache,
             } => {
-                // A variable receiver is borrowed from its slot, not cloned.
-                let owned;
-                let recv = match &receiver.kind {
-                    ExprKind::Local(slot) if frame[*slot as usize].is_some() => {
-                        frame[*slot as usize].as_ref().unwrap_or(&Value::Null)
-                    }
-                    _ => {
-                        owned = self.eval(frame, receiver)?;
-                        &owned
-                    }
-                };
+                let mut tmp = Value::Null;
+                let recv = self.operand(frame, receiver, &mut tmp)?;
                 match const_args {
                     Some(values) => {
                         builtins::call_method_cached(&mut self.ctx(), cache, recv, *method, values)
@@ -137,6 +129,27 @@ impl Interpreter<'_, '_> {
             }
             ExprKind::EmptyCollection => Ok(Value::new_collection(CollectionObj::Empty)),
             ExprKind::Fail(err) => Err(err.clone()),
+        }
+    }
+
+    /// Evaluates an operand, borrowing a variable or a constant instead of
+    /// cloning it (a clone of text or a list touches its reference count);
+    /// other expressions are evaluated into `tmp`.
+    fn operand<'v>(
+        &mut self,
+        frame: &'v Frame,
+        e: &'v Expr,
+        tmp: &'v mut Value,
+    ) -> RtResult<&'v Value> {
+        match &e.kind {
+            ExprKind::Const(v) => Ok(v),
+            ExprKind::Local(slot) if frame[*slot as usize].is_some() => {
+                Ok(frame[*slot as usize].as_ref().unwrap_or(tmp))
+            }
+            _ => {
+                *tmp = self.eval(frame, e)?;
+                Ok(tmp)
+            }
         }
     }
 
