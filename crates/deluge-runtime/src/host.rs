@@ -173,7 +173,7 @@ impl Host for LocalHost {
         _args: &[Value],
     ) -> Option<Result<Value, HostError>> {
         Some(Err(HostError::new(format!(
-            "{name} is not available in this environment: no connections are configured"
+            "{name} is not available in this environment"
         ))))
     }
 

@@ -191,7 +191,7 @@ impl Interpreter<'_, '_> {
     }
 }
 
-fn task_error_code(message: &str) -> &'static str {
+pub(crate) fn task_error_code(message: &str) -> &'static str {
     if message.ends_with("is not available in this environment") {
         codes::TASK_UNAVAILABLE
     } else {
