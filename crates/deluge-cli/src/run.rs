@@ -7,7 +7,7 @@ use crate::inputs::{self, Inputs};
 use crate::source;
 use deluge_runtime::ir::FnIndex;
 use deluge_runtime::{Interpreter, Limits, Loaded, LocalHost, Outcome, Program, RtError, Value};
-use deluge_syntax::render;
+use deluge_syntax::{codes, render};
 use std::io::Write;
 use std::time::Instant;
 
@@ -44,7 +44,8 @@ struct Prepared {
 fn prepare(args: &RunArgs, color: Choice) -> Result<Prepared, Failure> {
     let clock = Clock::from_args(&args.clock).map_err(Failure::Usage)?;
     let text = source::read(&args.file).map_err(Failure::Usage)?;
-    let inputs = inputs::collect(&args.args, args.args_file.as_deref()).map_err(Failure::Usage)?;
+    let inputs = inputs::collect(&args.args, args.args_file.as_deref())
+        .map_err(|e| Failure::Usage(format!("error[{}]: {e}", codes::BAD_ARGUMENT)))?;
     let name = source::name(&args.file);
     let input_names: Vec<String> = inputs.iter().map(|(n, _)| n.clone()).collect();
     let mut program = Program::new();
@@ -77,12 +78,14 @@ fn choose(
         (Loaded::Script(f), None) => return Ok((f, inputs.into_iter().map(|(_, v)| v).collect())),
         (Loaded::Script(_), Some(name)) => {
             return Err(Failure::Usage(format!(
-                "--function {name}: this file is a script, not a file of function definitions"
+                "error[{}]: --function {name}: this file is a script, not a file of function definitions",
+                codes::NO_SUCH_FUNCTION
             )));
         }
         (Loaded::Functions(fs), Some(name)) => program.function_named(name).ok_or_else(|| {
             Failure::Usage(format!(
-                "no function named {name}; the file defines {}",
+                "error[{}]: no function named {name}; the file defines {}",
+                codes::NO_SUCH_FUNCTION,
                 list(program, &fs)
             ))
         })?,
@@ -90,13 +93,30 @@ fn choose(
             [only] => *only,
             _ => {
                 return Err(Failure::Usage(format!(
-                    "the file defines several functions; choose one with --function: {}",
+                    "error[{}]: the file defines several functions; choose one with --function: {}",
+                    codes::NO_SUCH_FUNCTION,
                     list(program, &fs)
                 )));
             }
         },
     };
     bind(program, function, inputs).map(|args| (function, args))
+}
+
+/// A parameter type as a header would spell it.
+fn type_word(ty: deluge_syntax::ast::TypeKind) -> &'static str {
+    use deluge_syntax::ast::TypeKind as T;
+    match ty {
+        T::Text => "string",
+        T::Number => "int",
+        T::Decimal => "decimal",
+        T::Bool => "bool",
+        T::DateTime => "date",
+        T::Map => "map",
+        T::List => "list",
+        T::Collection => "collection",
+        T::Void => "void",
+    }
 }
 
 fn list(program: &Program, fs: &[FnIndex]) -> String {
@@ -113,7 +133,7 @@ fn bind(program: &Program, function: FnIndex, mut inputs: Inputs) -> Result<Vec<
         f.params
             .iter()
             .map(|p| match p.ty {
-                Some(ty) => format!("{} ({ty:?})", p.name),
+                Some(ty) => format!("{} {}", type_word(ty), p.name),
                 None => p.name.clone(),
             })
             .collect::<Vec<_>>()
@@ -126,7 +146,8 @@ fn bind(program: &Program, function: FnIndex, mut inputs: Inputs) -> Result<Vec<
             .position(|(n, _)| *n == param.name)
             .ok_or_else(|| {
                 Failure::Usage(format!(
-                    "missing argument `{}` for {}; its parameters are: {}; pass --arg {}=VALUE",
+                    "error[{}]: missing argument `{}` for {}; its parameters are: {}; pass --arg {}=VALUE",
+                    codes::BAD_ARGUMENT,
                     param.name,
                     f.name,
                     signature(),
@@ -137,7 +158,8 @@ fn bind(program: &Program, function: FnIndex, mut inputs: Inputs) -> Result<Vec<
     }
     if let Some((name, _)) = inputs.first() {
         return Err(Failure::Usage(format!(
-            "{} has no parameter `{name}`; its parameters are: {}",
+            "error[{}]: {} has no parameter `{name}`; its parameters are: {}",
+            codes::BAD_ARGUMENT,
             f.name,
             if f.params.is_empty() {
                 "(none)".to_string()

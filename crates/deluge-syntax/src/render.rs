@@ -28,7 +28,11 @@ pub fn report(diag: &Diagnostic, path: &str, source: &str, color: bool) -> Strin
         .with_config(config)
         .with_code(diag.code)
         .with_message(&diag.message);
-    for label in &diag.labels {
+    // ariadne starts a new block whenever a label's line goes backwards,
+    // so labels are given in source order.
+    let mut labels: Vec<_> = diag.labels.iter().collect();
+    labels.sort_by_key(|l| (l.span.start, l.span.end));
+    for label in labels {
         let mut l =
             Label::new((path, clamp(label.span))).with_priority(if label.primary { 1 } else { 0 });
         if let Some(m) = &label.message {

@@ -265,7 +265,7 @@ impl Interpreter<'_, '_> {
         match self.host.integration_task(name, args) {
             Some(Ok(v)) => Ok(v),
             Some(Err(e)) => Err(RtError::new(
-                super::stmt::task_error_code(&e.message),
+                super::task::task_error_code(&e.message),
                 e.message,
             )),
             None => Err(RtError::not_found(name)),

@@ -8,6 +8,7 @@
 mod call;
 mod expr;
 mod stmt;
+mod task;
 
 use crate::builtins::{Ctx, context::RegexCache};
 use crate::datetime::DateTime;

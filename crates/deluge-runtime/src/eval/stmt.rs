@@ -2,11 +2,9 @@
 
 use super::{Flow, Frame, Interpreter};
 use crate::error::{RtError, RtResult};
-use crate::host::TaskRequest;
-use crate::ir::{Stmt, StmtKind, Task, TaskValue};
+use crate::ir::{Stmt, StmtKind};
 use crate::ops;
 use crate::value::{CaughtError, Value};
-use deluge_syntax::ast::TaskKind;
 use deluge_syntax::codes;
 use std::rc::Rc;
 
@@ -159,43 +157,6 @@ impl Interpreter<'_, '_> {
             }
         }
         Ok(Flow::Next)
-    }
-
-    /// Evaluates a task block's values in source order and hands the
-    /// request to the host; counts as one statement (already counted).
-    fn task(&mut self, frame: &mut Frame, task: &Task, line: usize) -> RtResult<Value> {
-        let mut params = Vec::with_capacity(task.params.len());
-        for p in &task.params {
-            let v = match &p.value {
-                TaskValue::Expr(e) => self.eval(frame, e)?,
-                TaskValue::Attachments(items) => {
-                    let mut files = Vec::with_capacity(items.len());
-                    for e in items {
-                        files.push(self.eval(frame, e)?);
-                    }
-                    Value::new_list(files)
-                }
-            };
-            params.push((p.key.clone(), v));
-        }
-        let request = TaskRequest {
-            kind: task.kind,
-            params,
-            line,
-        };
-        let result = match task.kind {
-            TaskKind::InvokeUrl => self.host.invoke_url(&request),
-            TaskKind::SendMail => self.host.send_mail(&request).map(|()| Value::Null),
-        };
-        result.map_err(|e| RtError::new(task_error_code(&e.message), e.message))
-    }
-}
-
-pub(crate) fn task_error_code(message: &str) -> &'static str {
-    if message.ends_with("is not available in this environment") {
-        codes::TASK_UNAVAILABLE
-    } else {
-        codes::EXTERNAL_CALL_FAILED
     }
 }
 

@@ -11,8 +11,8 @@ use chumsky::prelude::*;
 use chumsky::util::MaybeRef;
 
 /// A custom error carrying a finished diagnostic.
-pub(super) fn err_at(s: SimpleSpan, diag: Diagnostic) -> PErr<'static> {
-    Rich::custom(s, diag)
+pub(super) fn err_at<'a, E: PErr<'a>>(s: SimpleSpan, diag: Diagnostic) -> E {
+    E::diagnostic(s, diag)
 }
 
 pub(super) fn error_expr(s: SimpleSpan) -> Expr {
@@ -23,13 +23,15 @@ pub(super) fn error_expr(s: SimpleSpan) -> Expr {
 }
 
 /// `IDENT`: a name that is not a hard-reserved word.
-pub(super) fn ident<'a>() -> impl Parser<'a, In<'a>, Ident, Extra<'a>> + Clone {
+pub(super) fn ident<'a, E: PErr<'a>>() -> impl Parser<'a, In<'a>, Ident, Extra<'a, E>> + Clone {
     select! { Token::Ident(name) = e => Ident { name: name.to_owned(), span: span(e.span()) } }
         .labelled("a name")
 }
 
 /// A particular soft word such as `index` or `list`, in any letter case.
-pub(super) fn word<'a>(w: &'static str) -> impl Parser<'a, In<'a>, Ident, Extra<'a>> + Clone {
+pub(super) fn word<'a, E: PErr<'a>>(
+    w: &'static str,
+) -> impl Parser<'a, In<'a>, Ident, Extra<'a, E>> + Clone {
     select! {
         Token::Ident(name) = e if name.eq_ignore_ascii_case(w) =>
             Ident { name: name.to_owned(), span: span(e.span()) }
@@ -39,7 +41,8 @@ pub(super) fn word<'a>(w: &'static str) -> impl Parser<'a, In<'a>, Ident, Extra<
 
 /// A name after `.`: any word, keywords included (`.get`, `.toString`,
 /// `zoho.crm.getRecords`), since nothing else can follow a `.`.
-pub(super) fn member_name<'a>() -> impl Parser<'a, In<'a>, Ident, Extra<'a>> + Clone {
+pub(super) fn member_name<'a, E: PErr<'a>>() -> impl Parser<'a, In<'a>, Ident, Extra<'a, E>> + Clone
+{
     any()
         .try_map(|t: Token<'a>, s: SimpleSpan| match t {
             Token::Ident(name) => Ok(Ident {
@@ -63,7 +66,8 @@ pub(super) fn member_name<'a>() -> impl Parser<'a, In<'a>, Ident, Extra<'a>> + C
 
 /// A variable name where a reserved word is a likely slip (`for each`
 /// variable, `catch` variable, parameter): accepted with an E111 error.
-pub(super) fn variable_name<'a>() -> impl Parser<'a, In<'a>, Ident, Extra<'a>> + Clone {
+pub(super) fn variable_name<'a, E: PErr<'a>>()
+-> impl Parser<'a, In<'a>, Ident, Extra<'a, E>> + Clone {
     let reserved =
         any()
             .filter(|t: &Token<'a>| t.is_keyword())
@@ -92,8 +96,8 @@ pub(super) fn reserved_word(name: &str, at: Span) -> Diagnostic {
 /// When it is missing at a line break, before `}` or at the end of input,
 /// this reports E102 just after the previous token and carries on as if it
 /// were there, so one forgotten `;` costs one diagnostic.
-pub(super) fn semicolon<'a>() -> impl Parser<'a, In<'a>, (), Extra<'a>> + Clone {
-    custom::<_, In<'a>, _, Extra<'a>>(|inp| {
+pub(super) fn semicolon<'a, E: PErr<'a>>() -> impl Parser<'a, In<'a>, (), Extra<'a, E>> + Clone {
+    custom::<_, In<'a>, _, Extra<'a, E>>(|inp| {
         let before = inp.cursor();
         let index = before.inner().0;
         match inp.peek() {
@@ -141,8 +145,9 @@ pub(super) fn missing_semicolon(at: Span) -> Diagnostic {
 /// including its `;` (when no block is open), or to the `}` that ends a
 /// block statement. Fails without consuming when it cannot skip anything,
 /// for instance at the `}` that closes the enclosing block.
-pub(super) fn skip_statement<'a>() -> impl Parser<'a, In<'a>, (), Extra<'a>> + Clone {
-    custom::<_, In<'a>, _, Extra<'a>>(|inp| {
+pub(super) fn skip_statement<'a, E: PErr<'a>>() -> impl Parser<'a, In<'a>, (), Extra<'a, E>> + Clone
+{
+    custom::<_, In<'a>, _, Extra<'a, E>>(|inp| {
         let mut open: Vec<Token<'a>> = Vec::new();
         let mut consumed = false;
         while let Some(t) = inp.peek() {
@@ -196,10 +201,10 @@ pub(super) fn skip_statement<'a>() -> impl Parser<'a, In<'a>, (), Extra<'a>> + C
 
 /// Skips a balanced bracket group starting at the opener `open`,
 /// returning the tokens' span; used for Creator criteria and blocks.
-pub(super) fn balanced<'a>(
+pub(super) fn balanced<'a, E: PErr<'a>>(
     open: Token<'a>,
-) -> impl Parser<'a, In<'a>, SimpleSpan, Extra<'a>> + Clone {
-    custom::<_, In<'a>, _, Extra<'a>>(move |inp| {
+) -> impl Parser<'a, In<'a>, SimpleSpan, Extra<'a, E>> + Clone {
+    custom::<_, In<'a>, _, Extra<'a, E>>(move |inp| {
         let before = inp.cursor();
         if inp.peek() != Some(open) {
             let s = next_span(inp);
@@ -233,8 +238,8 @@ pub(super) fn balanced<'a>(
 
 /// The span of the next token (or the end of input), for an error raised
 /// by a custom parser that consumed nothing.
-pub(super) fn next_span<'a>(
-    inp: &mut chumsky::input::InputRef<'a, '_, In<'a>, Extra<'a>>,
+pub(super) fn next_span<'a, E: PErr<'a>>(
+    inp: &mut chumsky::input::InputRef<'a, '_, In<'a>, Extra<'a, E>>,
 ) -> SimpleSpan {
     let before = inp.save();
     inp.next();
@@ -244,7 +249,8 @@ pub(super) fn next_span<'a>(
 }
 
 /// Tokens that the lexer or the nesting guard already reported.
-pub(super) fn reported<'a>() -> impl Parser<'a, In<'a>, SimpleSpan, Extra<'a>> + Clone {
+pub(super) fn reported<'a, E: PErr<'a>>()
+-> impl Parser<'a, In<'a>, SimpleSpan, Extra<'a, E>> + Clone {
     select! { Token::Error(_) = e => e.span(), Token::Skipped = e => e.span() }
 }
 
@@ -253,11 +259,13 @@ pub(super) fn reported<'a>() -> impl Parser<'a, In<'a>, SimpleSpan, Extra<'a>> +
 /// (statement inside a block, expression inside brackets): chumsky's own
 /// guard leaves too little room for one level of this grammar in an
 /// unoptimised build.
-pub(super) fn deep<'a, O, P>(parser: P) -> impl Parser<'a, In<'a>, O, Extra<'a>> + Clone
+pub(super) fn deep<'a, E: PErr<'a>, O, P>(
+    parser: P,
+) -> impl Parser<'a, In<'a>, O, Extra<'a, E>> + Clone
 where
-    P: Parser<'a, In<'a>, O, Extra<'a>> + Clone,
+    P: Parser<'a, In<'a>, O, Extra<'a, E>> + Clone,
 {
-    custom::<_, In<'a>, _, Extra<'a>>(move |inp| {
+    custom::<_, In<'a>, _, Extra<'a, E>>(move |inp| {
         stacker::maybe_grow(1024 * 1024, 8 * 1024 * 1024, || inp.parse(&parser))
     })
 }

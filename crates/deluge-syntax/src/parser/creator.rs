@@ -10,7 +10,7 @@
 //!   expressions and the statement becomes `StmtKind::Creator`.
 
 use super::common::{err_at, ident, member_name, next_span, skip_statement, word};
-use super::{Extra, In, cspan, span};
+use super::{Extra, In, PErr, cspan, span};
 use crate::ast::{Arg, Expr, ExprKind, Ident, Stmt, StmtKind, TaskValue};
 use crate::diagnostic::{Diagnostic, codes};
 use crate::span::Span;
@@ -49,8 +49,9 @@ fn subscript(at: Span) -> Diagnostic {
 
 /// `[ ... ]` after a name: returns its span and whether it holds a
 /// condition (a Creator fetch) rather than an index.
-pub(super) fn criteria<'a>() -> impl Parser<'a, In<'a>, (SimpleSpan, bool), Extra<'a>> + Clone {
-    custom::<_, In<'a>, _, Extra<'a>>(|inp| {
+pub(super) fn criteria<'a, E: PErr<'a>>()
+-> impl Parser<'a, In<'a>, (SimpleSpan, bool), Extra<'a, E>> + Clone {
+    custom::<_, In<'a>, _, Extra<'a, E>>(|inp| {
         let before = inp.cursor();
         if inp.peek() != Some(Token::LBracket) {
             let s = next_span(inp);
@@ -94,10 +95,10 @@ pub(super) fn criteria<'a>() -> impl Parser<'a, In<'a>, (SimpleSpan, bool), Extr
 }
 
 /// Folds `name[...]` into a marker node (see [`in_stmt`]).
-pub(super) fn fetch<'a>(
+pub(super) fn fetch<'a, E: PErr<'a>>(
     receiver: Expr,
     (s, condition): (SimpleSpan, bool),
-    e: &mut chumsky::input::MapExtra<'a, '_, In<'a>, Extra<'a>>,
+    e: &mut chumsky::input::MapExtra<'a, '_, In<'a>, Extra<'a, E>>,
 ) -> Expr {
     let name = if condition { FETCH } else { SUBSCRIPT };
     Expr {
@@ -113,9 +114,9 @@ pub(super) fn fetch<'a>(
 }
 
 /// `thisapp.ns.fn(args)`: parsed so the whole call is one marker.
-pub(super) fn thisapp_call<'a>(
-    args: Boxed<'a, 'a, In<'a>, Vec<Arg>, Extra<'a>>,
-) -> impl Parser<'a, In<'a>, Expr, Extra<'a>> + Clone {
+pub(super) fn thisapp_call<'a, E: PErr<'a>>(
+    args: Boxed<'a, 'a, In<'a>, Vec<Arg>, Extra<'a, E>>,
+) -> impl Parser<'a, In<'a>, Expr, Extra<'a, E>> + Clone {
     just(Token::ThisApp)
         .ignore_then(
             just(Token::Dot)
@@ -295,7 +296,8 @@ fn creator_stmt(what: &str, s: SimpleSpan) -> Stmt {
 }
 
 /// Statements of Creator's own shapes; each skips to its end.
-pub(super) fn creator_statement<'a>() -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
+pub(super) fn creator_statement<'a, E: PErr<'a>>()
+-> impl Parser<'a, In<'a>, Stmt, Extra<'a, E>> + Clone {
     let not_assign = none_of([
         Token::Assign,
         Token::PlusEq,
@@ -369,7 +371,8 @@ pub(super) fn creator_statement<'a>() -> impl Parser<'a, In<'a>, Stmt, Extra<'a>
 }
 
 /// `x = insert into Form [ ... ]`: the value side of an assignment.
-pub(super) fn insert_value<'a>() -> impl Parser<'a, In<'a>, SimpleSpan, Extra<'a>> + Clone {
+pub(super) fn insert_value<'a, E: PErr<'a>>()
+-> impl Parser<'a, In<'a>, SimpleSpan, Extra<'a, E>> + Clone {
     word("insert")
         .then(word("into"))
         .then(ident())

@@ -6,7 +6,7 @@
 //! E103 pointing at that bracket, and the rest are E101 (E115 inside a
 //! function header).
 
-use super::{PErr, span};
+use super::{RichErr, span};
 use crate::diagnostic::{Diagnostic, codes};
 use crate::lexer::{Lexed, closing_symbol};
 use crate::span::Span;
@@ -14,7 +14,11 @@ use crate::token::Token;
 use chumsky::error::{RichPattern, RichReason};
 
 /// All diagnostics of one parse, lexer's and parser's, in source order.
-pub(super) fn collect(source: &str, lexed: &Lexed<'_>, errors: Vec<PErr<'_>>) -> Vec<Diagnostic> {
+pub(super) fn collect(
+    source: &str,
+    lexed: &Lexed<'_>,
+    errors: Vec<RichErr<'_>>,
+) -> Vec<Diagnostic> {
     let mut out = lexed.diagnostics.clone();
     let mut unclosed: Vec<(Token<'_>, Span, bool)> = lexed
         .unclosed
@@ -46,7 +50,7 @@ fn convert(
     source: &str,
     lexed: &Lexed<'_>,
     unclosed: &mut [(Token<'_>, Span, bool)],
-    err: PErr<'_>,
+    err: RichErr<'_>,
 ) -> Option<Diagnostic> {
     let raw = span(*err.span());
     let at = Span::new(raw.start.min(raw.end), raw.end.max(raw.start));

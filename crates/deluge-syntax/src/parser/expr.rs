@@ -2,15 +2,15 @@
 
 use super::common::{deep, err_at, error_expr, ident, member_name, reported, word};
 use super::creator;
-use super::{Extra, In, cspan, span};
+use super::{Extra, In, PErr, cspan, span};
 use crate::ast::{Arg, BinaryOp, Expr, ExprKind, Ident, Literal, MapEntry, UnaryOp};
 use crate::diagnostic::{Diagnostic, codes};
 use crate::token::{Token, unescape_single, unescape_text};
 use chumsky::pratt::{infix, left, postfix, prefix};
 use chumsky::prelude::*;
 
-pub(super) type ExprParser<'a> = Boxed<'a, 'a, In<'a>, Expr, Extra<'a>>;
-type ArgsParser<'a> = Boxed<'a, 'a, In<'a>, Vec<Arg>, Extra<'a>>;
+pub(super) type ExprParser<'a, E> = Boxed<'a, 'a, In<'a>, Expr, Extra<'a, E>>;
+type ArgsParser<'a, E> = Boxed<'a, 'a, In<'a>, Vec<Arg>, Extra<'a, E>>;
 
 /// The `zoho.<name>` system variables of §5.10; a chain that starts with
 /// one of them continues with ordinary method calls.
@@ -35,9 +35,9 @@ fn boxed(kind: ExprKind, s: SimpleSpan) -> Expr {
 
 /// `expression = or_expr`. With `condition` set, a single `=` compares
 /// like `==` (rule 12: inside `if` / `else if` statement conditions).
-pub(super) fn expression<'a>(condition: bool) -> ExprParser<'a> {
+pub(super) fn expression<'a, E: PErr<'a>>(condition: bool) -> ExprParser<'a, E> {
     recursive(move |expr| {
-        let expr: ExprParser<'a> = deep(expr).boxed();
+        let expr: ExprParser<'a, E> = deep(expr).boxed();
         let args = call_args(expr.clone());
         let atom = postfix_chain(primary(expr, args.clone()), args);
         operators(atom, condition)
@@ -47,7 +47,8 @@ pub(super) fn expression<'a>(condition: bool) -> ExprParser<'a> {
 }
 
 /// A whole input that is one expression, for a REPL; a final `;` is allowed.
-pub(super) fn standalone_expression<'a>() -> impl Parser<'a, In<'a>, Expr, Extra<'a>> {
+pub(super) fn standalone_expression<'a, E: PErr<'a>>() -> impl Parser<'a, In<'a>, Expr, Extra<'a, E>>
+{
     expression(false)
         .then_ignore(just(Token::Semi).or_not())
         .then_ignore(end())
@@ -66,14 +67,14 @@ pub(super) fn standalone_expression<'a>() -> impl Parser<'a, In<'a>, Expr, Extra
 /// The binary and unary operators, with the precedence of §4.1 (higher
 /// binds tighter): `||` 1, `&&` 2, `==` `!=` 3, `<` `<=` `>` `>=` and the
 /// rare `in` / `is null` forms 4, `+` `-` 5, `*` `/` `%` 6, prefix 7.
-fn operators<'a>(
-    atom: impl Parser<'a, In<'a>, Expr, Extra<'a>> + Clone + 'a,
+fn operators<'a, E: PErr<'a>>(
+    atom: impl Parser<'a, In<'a>, Expr, Extra<'a, E>> + Clone + 'a,
     condition: bool,
-) -> ExprParser<'a> {
+) -> ExprParser<'a, E> {
     let binary = |l: Expr,
                   op: BinaryOp,
                   r: Expr,
-                  e: &mut chumsky::input::MapExtra<'a, '_, In<'a>, Extra<'a>>| {
+                  e: &mut chumsky::input::MapExtra<'a, '_, In<'a>, Extra<'a, E>>| {
         boxed(
             ExprKind::Binary {
                 op,
@@ -152,10 +153,10 @@ fn operators<'a>(
 }
 
 /// `postfix = primary { "." IDENT [ "(" [ args ] ")" ] }`.
-fn postfix_chain<'a>(
-    primary: impl Parser<'a, In<'a>, Expr, Extra<'a>> + Clone + 'a,
-    args: ArgsParser<'a>,
-) -> ExprParser<'a> {
+fn postfix_chain<'a, E: PErr<'a>>(
+    primary: impl Parser<'a, In<'a>, Expr, Extra<'a, E>> + Clone + 'a,
+    args: ArgsParser<'a, E>,
+) -> ExprParser<'a, E> {
     let member = just(Token::Dot)
         .ignore_then(member_name())
         .then(args.or_not());
@@ -177,7 +178,7 @@ fn postfix_chain<'a>(
 
 /// `primary`: literals, names, calls, the if-function, `ifnull`, typed
 /// list constructors, parentheses and collection literals.
-fn primary<'a>(expr: ExprParser<'a>, args: ArgsParser<'a>) -> ExprParser<'a> {
+fn primary<'a, E: PErr<'a>>(expr: ExprParser<'a, E>, args: ArgsParser<'a, E>) -> ExprParser<'a, E> {
     choice((
         literal(),
         reported().map(error_expr),
@@ -196,7 +197,7 @@ fn primary<'a>(expr: ExprParser<'a>, args: ArgsParser<'a>) -> ExprParser<'a> {
 }
 
 /// `literal = TEXT_LIT | SQ_LIT | NUMBER_LIT | DECIMAL_LIT | true | false | null`.
-fn literal<'a>() -> impl Parser<'a, In<'a>, Expr, Extra<'a>> + Clone {
+fn literal<'a, E: PErr<'a>>() -> impl Parser<'a, In<'a>, Expr, Extra<'a, E>> + Clone {
     select! {
         Token::Text(raw) => Literal::Text(unescape_text(raw)),
         Token::SingleQuoted(raw) => Literal::SingleQuoted(unescape_single(raw)),
@@ -210,7 +211,7 @@ fn literal<'a>() -> impl Parser<'a, In<'a>, Expr, Extra<'a>> + Clone {
     .map_with(|lit, e| boxed(ExprKind::Literal(lit), e.span()))
 }
 
-fn recover_parens<'a>() -> impl Parser<'a, In<'a>, Expr, Extra<'a>> + Clone {
+fn recover_parens<'a, E: PErr<'a>>() -> impl Parser<'a, In<'a>, Expr, Extra<'a, E>> + Clone {
     nested_delimiters(
         Token::LParen,
         Token::RParen,
@@ -223,7 +224,9 @@ fn recover_parens<'a>() -> impl Parser<'a, In<'a>, Expr, Extra<'a>> + Clone {
 }
 
 /// `"(" expression ")"`; the node's span includes the parentheses.
-fn parenthesised<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, Expr, Extra<'a>> + Clone {
+fn parenthesised<'a, E: PErr<'a>>(
+    expr: ExprParser<'a, E>,
+) -> impl Parser<'a, In<'a>, Expr, Extra<'a, E>> + Clone {
     expr.delimited_by(just(Token::LParen), just(Token::RParen))
         .map_with(|mut x, e| {
             x.span = span(e.span());
@@ -233,7 +236,9 @@ fn parenthesised<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, Expr, Extr
 }
 
 /// `"if" "(" expression "," expression "," expression ")"` (§4.7).
-fn if_function<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, Expr, Extra<'a>> + Clone {
+fn if_function<'a, E: PErr<'a>>(
+    expr: ExprParser<'a, E>,
+) -> impl Parser<'a, In<'a>, Expr, Extra<'a, E>> + Clone {
     let comma = || just(Token::Comma);
     just(Token::If)
         .ignore_then(
@@ -257,7 +262,9 @@ fn if_function<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, Expr, Extra<
 }
 
 /// `"ifnull" "(" expression "," expression ")"`.
-fn ifnull_function<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, Expr, Extra<'a>> + Clone {
+fn ifnull_function<'a, E: PErr<'a>>(
+    expr: ExprParser<'a, E>,
+) -> impl Parser<'a, In<'a>, Expr, Extra<'a, E>> + Clone {
     just(Token::IfNull)
         .ignore_then(
             expr.clone()
@@ -279,7 +286,9 @@ fn ifnull_function<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, Expr, Ex
 /// `zoho.a.b` (a system variable) or `zoho.a.b(args)` (rule 2). A chain
 /// that starts with a system variable (`zoho.currentdate.addDay(1)`)
 /// continues as method calls on that variable's value.
-fn zoho_name<'a>(args: ArgsParser<'a>) -> impl Parser<'a, In<'a>, Expr, Extra<'a>> + Clone {
+fn zoho_name<'a, E: PErr<'a>>(
+    args: ArgsParser<'a, E>,
+) -> impl Parser<'a, In<'a>, Expr, Extra<'a, E>> + Clone {
     just(Token::Zoho)
         .map_with(|_, e| e.span())
         .then(
@@ -343,7 +352,9 @@ fn zoho_expr(
 }
 
 /// `"list" ":" IDENT "(" [ args ] ")"`, e.g. `List:String()`.
-fn typed_list_ctor<'a>(args: ArgsParser<'a>) -> impl Parser<'a, In<'a>, Expr, Extra<'a>> + Clone {
+fn typed_list_ctor<'a, E: PErr<'a>>(
+    args: ArgsParser<'a, E>,
+) -> impl Parser<'a, In<'a>, Expr, Extra<'a, E>> + Clone {
     word("list")
         .ignore_then(just(Token::Colon))
         .ignore_then(ident())
@@ -353,7 +364,9 @@ fn typed_list_ctor<'a>(args: ArgsParser<'a>) -> impl Parser<'a, In<'a>, Expr, Ex
 
 /// `IDENT` (a variable), `IDENT "(" [ args ] ")"` (a call), or the
 /// Creator fetch `Form[criteria]`.
-fn name_led<'a>(args: ArgsParser<'a>) -> impl Parser<'a, In<'a>, Expr, Extra<'a>> + Clone {
+fn name_led<'a, E: PErr<'a>>(
+    args: ArgsParser<'a, E>,
+) -> impl Parser<'a, In<'a>, Expr, Extra<'a, E>> + Clone {
     ident()
         .then(args.or_not())
         .map_with(|(name, args), e| {
@@ -368,7 +381,7 @@ fn name_led<'a>(args: ArgsParser<'a>) -> impl Parser<'a, In<'a>, Expr, Extra<'a>
 
 /// `"(" [ arg { "," arg } ] ")"` where `arg = expression [ ":" expression ]`
 /// (rule 11).
-fn call_args<'a>(expr: ExprParser<'a>) -> ArgsParser<'a> {
+fn call_args<'a, E: PErr<'a>>(expr: ExprParser<'a, E>) -> ArgsParser<'a, E> {
     let arg = expr
         .clone()
         .then(just(Token::Colon).ignore_then(expr).or_not())
@@ -404,7 +417,7 @@ fn call_args<'a>(expr: ExprParser<'a>) -> ArgsParser<'a> {
 
 /// A `,` before a closing bracket: an error (our choice, §2.4.5), reported
 /// once; parsing carries on.
-fn trailing_comma<'a>() -> impl Parser<'a, In<'a>, (), Extra<'a>> + Clone {
+fn trailing_comma<'a, E: PErr<'a>>() -> impl Parser<'a, In<'a>, (), Extra<'a, E>> + Clone {
     just(Token::Comma)
         .then(one_of([Token::RParen, Token::RBrace, Token::RBracket]).rewind())
         .validate(|_, e, emitter| {
@@ -421,7 +434,9 @@ fn trailing_comma<'a>() -> impl Parser<'a, In<'a>, (), Extra<'a>> + Clone {
 
 /// `brace_literal`: `{}`, `{a, b}` or `{k: v, ...}`; the first element
 /// decides between list and map, and mixing is E113.
-fn brace_literal<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, Expr, Extra<'a>> + Clone {
+fn brace_literal<'a, E: PErr<'a>>(
+    expr: ExprParser<'a, E>,
+) -> impl Parser<'a, In<'a>, Expr, Extra<'a, E>> + Clone {
     let entry = expr
         .clone()
         .then(just(Token::Colon).ignore_then(expr).or_not())
@@ -499,7 +514,9 @@ fn collection(
 }
 
 /// `list_literal = "[" [ expression { "," expression } ] "]"`.
-fn list_literal<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, Expr, Extra<'a>> + Clone {
+fn list_literal<'a, E: PErr<'a>>(
+    expr: ExprParser<'a, E>,
+) -> impl Parser<'a, In<'a>, Expr, Extra<'a, E>> + Clone {
     expr.separated_by(just(Token::Comma))
         .collect::<Vec<_>>()
         .then_ignore(trailing_comma())

@@ -3,7 +3,7 @@
 
 use super::common::{err_at, ident, member_name, variable_name};
 use super::stmt::{statement_and_block, stray_closer};
-use super::{Extra, In, cspan, span};
+use super::{Extra, In, PErr, cspan, span};
 use crate::ast::{FunctionDef, Param, ScriptBody, Stmt, StmtKind, TypeKind, TypeName};
 use crate::diagnostic::{Diagnostic, codes};
 use crate::span::Span;
@@ -47,7 +47,7 @@ pub(super) fn looks_like_function_script(tokens: &[(Token<'_>, Span)]) -> bool {
 
 /// `return_type` / a parameter's `TYPE_NAME`: a §8.2 name in any case,
 /// `key-value`, or (for return types) `void`.
-fn type_name<'a>() -> impl Parser<'a, In<'a>, TypeName, Extra<'a>> + Clone {
+fn type_name<'a, E: PErr<'a>>() -> impl Parser<'a, In<'a>, TypeName, Extra<'a, E>> + Clone {
     let key_value = select! { Token::Ident(k) if k.eq_ignore_ascii_case("key") => () }
         .then(just(Token::Minus))
         .then(select! { Token::Ident(v) if v.eq_ignore_ascii_case("value") => () })
@@ -72,7 +72,7 @@ fn type_name<'a>() -> impl Parser<'a, In<'a>, TypeName, Extra<'a>> + Clone {
 }
 
 /// `param = TYPE_NAME IDENT`. A `void` parameter is E115.
-fn param<'a>() -> impl Parser<'a, In<'a>, Param, Extra<'a>> + Clone {
+fn param<'a, E: PErr<'a>>() -> impl Parser<'a, In<'a>, Param, Extra<'a, E>> + Clone {
     type_name()
         .then(variable_name())
         .validate(|(ty, name), e, emitter| {
@@ -92,7 +92,7 @@ fn param<'a>() -> impl Parser<'a, In<'a>, Param, Extra<'a>> + Clone {
 }
 
 /// `function_def = return_type [ category "." ] IDENT "(" [ param { "," param } ] ")" block`.
-fn function_def<'a>() -> impl Parser<'a, In<'a>, FunctionDef, Extra<'a>> + Clone {
+fn function_def<'a, E: PErr<'a>>() -> impl Parser<'a, In<'a>, FunctionDef, Extra<'a, E>> + Clone {
     let (_, block) = statement_and_block();
     let name = ident()
         .then(just(Token::Dot).ignore_then(member_name()).or_not())
@@ -125,7 +125,8 @@ fn function_def<'a>() -> impl Parser<'a, In<'a>, FunctionDef, Extra<'a>> + Clone
 
 /// A top-level statement in a file of functions: parsed (so its own
 /// mistakes are reported) and reported as E116.
-fn stray_statement<'a>() -> impl Parser<'a, In<'a>, Option<FunctionDef>, Extra<'a>> + Clone {
+fn stray_statement<'a, E: PErr<'a>>()
+-> impl Parser<'a, In<'a>, Option<FunctionDef>, Extra<'a, E>> + Clone {
     let (statement, _) = statement_and_block();
     statement.validate(|s: Stmt, _, emitter| {
         if !matches!(s.kind, StmtKind::Error | StmtKind::Creator { .. }) {
@@ -144,7 +145,8 @@ fn stray_statement<'a>() -> impl Parser<'a, In<'a>, Option<FunctionDef>, Extra<'
 }
 
 /// `script = function_def { function_def }`; duplicates are E117.
-pub(super) fn function_script<'a>() -> impl Parser<'a, In<'a>, ScriptBody, Extra<'a>> {
+pub(super) fn function_script<'a, E: PErr<'a>>() -> impl Parser<'a, In<'a>, ScriptBody, Extra<'a, E>>
+{
     let item = function_def()
         .map(Some)
         .or(stray_closer(true).to(None))

@@ -18,16 +18,44 @@ use crate::diagnostic::Diagnostic;
 use crate::lexer::{self, Lexed};
 use crate::span::Span;
 use crate::token::Token;
+use chumsky::error::{EmptyErr, LabelError, RichPattern};
 use chumsky::input::{Input as _, MappedInput};
 use chumsky::inspector::SimpleState;
 use chumsky::prelude::*;
 
 /// The input the parsers read: tokens with chumsky spans.
 pub(crate) type In<'a> = MappedInput<'a, Token<'a>, SimpleSpan, &'a [(Token<'a>, SimpleSpan)]>;
-/// A parse error; custom errors carry a finished [`Diagnostic`].
-pub(crate) type PErr<'a> = Rich<'a, Token<'a>, SimpleSpan, Diagnostic>;
-/// Parser extras: our error type and read-only layout facts as state.
-pub(crate) type Extra<'a> = extra::Full<PErr<'a>, SimpleState<Layout<'a>>, ()>;
+/// The detailed parse error; custom errors carry a finished [`Diagnostic`].
+pub(crate) type RichErr<'a> = Rich<'a, Token<'a>, SimpleSpan, Diagnostic>;
+/// Parser extras: an error type and read-only layout facts as state.
+pub(crate) type Extra<'a, E> = extra::Full<E, SimpleState<Layout<'a>>, ()>;
+
+/// What the parsers need of their error type. The parsers are generic over
+/// it so that a script can first be parsed with chumsky's zero-sized
+/// [`EmptyErr`], which makes failed alternatives nearly free; only a script
+/// that has a mistake is parsed again with [`RichErr`] to describe it.
+pub(crate) trait PErr<'a>:
+    chumsky::error::Error<'a, In<'a>>
+    + LabelError<'a, In<'a>, chumsky::DefaultExpected<'a, Token<'a>>>
+    + LabelError<'a, In<'a>, &'static str>
+    + LabelError<'a, In<'a>, RichPattern<'a, Token<'a>>>
+    + 'a
+{
+    /// An error that carries a finished diagnostic.
+    fn diagnostic(at: SimpleSpan, diag: Diagnostic) -> Self;
+}
+
+impl<'a> PErr<'a> for RichErr<'a> {
+    fn diagnostic(at: SimpleSpan, diag: Diagnostic) -> Self {
+        Rich::custom(at, diag)
+    }
+}
+
+impl<'a> PErr<'a> for EmptyErr {
+    fn diagnostic(_: SimpleSpan, _: Diagnostic) -> Self {
+        EmptyErr::default()
+    }
+}
 
 /// Facts about the token stream that the grammar alone cannot see.
 #[derive(Clone, Copy)]
@@ -96,6 +124,36 @@ fn prepare<'a>(source: &str, lexed: &Lexed<'a>) -> Prepared<'a> {
 pub(crate) fn parse_script(source: &str) -> (ast::Script, Vec<Diagnostic>) {
     let lexed = lexer::lex(source);
     let prepared = prepare(source, &lexed);
+    let functions = function::looks_like_function_script(&lexed.tokens);
+    // Fast path: most scripts are correct, and a correct script parses the
+    // same with either error type.
+    if lexed.diagnostics.is_empty() {
+        let (body, errors) = run::<EmptyErr>(source, &prepared, functions);
+        if errors.is_empty() {
+            if let Some(body) = body {
+                return (script(body, source), Vec::new());
+            }
+        }
+    }
+    let (body, errors) = run::<RichErr<'_>>(source, &prepared, functions);
+    let body = body.unwrap_or_else(|| ast::ScriptBody::Statements(Vec::new()));
+    let diagnostics = error::collect(source, &lexed, errors);
+    (script(body, source), diagnostics)
+}
+
+fn script(body: ast::ScriptBody, source: &str) -> ast::Script {
+    ast::Script {
+        body,
+        span: Span::new(0, source.len()),
+    }
+}
+
+/// One parse of the prepared tokens with the error type `E`.
+fn run<'a, E: PErr<'a>>(
+    source: &str,
+    prepared: &'a Prepared<'a>,
+    functions: bool,
+) -> (Option<ast::ScriptBody>, Vec<E>) {
     let eoi = source.len();
     let mut state = SimpleState(Layout {
         tokens: &prepared.tokens,
@@ -105,23 +163,15 @@ pub(crate) fn parse_script(source: &str) -> (ast::Script, Vec<Diagnostic>) {
         .tokens
         .as_slice()
         .split_token_span(SimpleSpan::from(eoi..eoi));
-    let functions = function::looks_like_function_script(&lexed.tokens);
-    let (output, errors) = if functions {
-        function::function_script()
+    if functions {
+        function::function_script::<E>()
             .parse_with_state(input, &mut state)
             .into_output_errors()
     } else {
-        stmt::statement_script()
+        stmt::statement_script::<E>()
             .parse_with_state(input, &mut state)
             .into_output_errors()
-    };
-    let body = output.unwrap_or_else(|| ast::ScriptBody::Statements(Vec::new()));
-    let script = ast::Script {
-        body,
-        span: Span::new(0, eoi),
-    };
-    let diagnostics = error::collect(source, &lexed, errors);
-    (script, diagnostics)
+    }
 }
 
 /// Lexes and parses a single expression (for a REPL).
@@ -137,7 +187,7 @@ pub(crate) fn parse_expression(source: &str) -> (Option<ast::Expr>, Vec<Diagnost
         .tokens
         .as_slice()
         .split_token_span(SimpleSpan::from(eoi..eoi));
-    let (output, errors) = expr::standalone_expression()
+    let (output, errors) = expr::standalone_expression::<RichErr<'_>>()
         .parse_with_state(input, &mut state)
         .into_output_errors();
     let diagnostics = error::collect(source, &lexed, errors);

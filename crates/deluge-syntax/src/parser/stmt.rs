@@ -6,14 +6,14 @@ use super::common::{
 use super::creator;
 use super::expr::{ExprParser, expression};
 use super::task::task_block;
-use super::{Extra, In, cspan, span};
+use super::{Extra, In, PErr, cspan, span};
 use crate::ast::{AssignOp, Block, Expr, ExprKind, IfBranch, ScriptBody, Stmt, StmtKind};
 use crate::diagnostic::{Diagnostic, codes};
 use crate::token::Token;
 use chumsky::prelude::*;
 
-pub(super) type StmtParser<'a> = Boxed<'a, 'a, In<'a>, Stmt, Extra<'a>>;
-pub(super) type BlockParser<'a> = Boxed<'a, 'a, In<'a>, Block, Extra<'a>>;
+pub(super) type StmtParser<'a, E> = Boxed<'a, 'a, In<'a>, Stmt, Extra<'a, E>>;
+pub(super) type BlockParser<'a, E> = Boxed<'a, 'a, In<'a>, Block, Extra<'a, E>>;
 
 fn stmt(kind: StmtKind, s: SimpleSpan) -> Stmt {
     Stmt {
@@ -24,7 +24,8 @@ fn stmt(kind: StmtKind, s: SimpleSpan) -> Stmt {
 
 /// `script = statement_list` (a bare script). Never fails: stray closing
 /// brackets at the top level are reported and skipped.
-pub(super) fn statement_script<'a>() -> impl Parser<'a, In<'a>, ScriptBody, Extra<'a>> {
+pub(super) fn statement_script<'a, E: PErr<'a>>()
+-> impl Parser<'a, In<'a>, ScriptBody, Extra<'a, E>> {
     let (statement, _) = statement_and_block();
     statement
         .or(stray_closer(true))
@@ -42,9 +43,9 @@ fn is_kept(s: &Stmt) -> bool {
 
 /// A closing bracket with no opener: reported, skipped, and left out of
 /// the tree. Inside a block only `)` and `]` qualify (the `}` ends it).
-pub(super) fn stray_closer<'a>(
+pub(super) fn stray_closer<'a, E: PErr<'a>>(
     top_level: bool,
-) -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
+) -> impl Parser<'a, In<'a>, Stmt, Extra<'a, E>> + Clone {
     let closers: Vec<Token<'a>> = if top_level {
         vec![Token::RParen, Token::RBracket, Token::RBrace]
     } else {
@@ -66,14 +67,14 @@ pub(super) fn stray_closer<'a>(
 
 /// The `statement` production and the `block` production, which are
 /// mutually recursive.
-pub(super) fn statement_and_block<'a>() -> (StmtParser<'a>, BlockParser<'a>) {
+pub(super) fn statement_and_block<'a, E: PErr<'a>>() -> (StmtParser<'a, E>, BlockParser<'a, E>) {
     let expr = expression(false);
     let condition = expression(true);
     let statement = recursive(|statement| {
         // Inside, `statement` is a weak handle: the blocks built here are
         // only valid while the outer parser lives, so the block returned to
         // callers is built again from the strong one below.
-        let statement: StmtParser<'a> = deep(statement).boxed();
+        let statement: StmtParser<'a, E> = deep(statement).boxed();
         let block = block(statement.clone());
         choice((
             just(Token::Semi).map_with(|_, e| stmt(StmtKind::Empty, e.span())),
@@ -105,7 +106,7 @@ pub(super) fn statement_and_block<'a>() -> (StmtParser<'a>, BlockParser<'a>) {
 }
 
 /// `block = "{" statement_list "}"`.
-fn block<'a>(statement: StmtParser<'a>) -> BlockParser<'a> {
+fn block<'a, E: PErr<'a>>(statement: StmtParser<'a, E>) -> BlockParser<'a, E> {
     let quiet = reported().map_with(|_, e| Block {
         stmts: Vec::new(),
         span: span(e.span()),
@@ -125,10 +126,10 @@ fn block<'a>(statement: StmtParser<'a>) -> BlockParser<'a> {
 }
 
 /// `if_stmt = "if" "(" condition ")" block { "else" "if" "(" condition ")" block } [ "else" block ]`.
-fn if_stmt<'a>(
-    condition: ExprParser<'a>,
-    block: BlockParser<'a>,
-) -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
+fn if_stmt<'a, E: PErr<'a>>(
+    condition: ExprParser<'a, E>,
+    block: BlockParser<'a, E>,
+) -> impl Parser<'a, In<'a>, Stmt, Extra<'a, E>> + Clone {
     let branch = just(Token::If)
         .ignore_then(condition.delimited_by(just(Token::LParen), just(Token::RParen)))
         .then(block.clone())
@@ -157,10 +158,10 @@ fn if_stmt<'a>(
 /// `foreach_stmt = "for" "each" [ "index" ] IDENT "in" expression block`
 /// (rule 4: `for each index in x` loops over elements with a variable
 /// named `index`).
-fn foreach_stmt<'a>(
-    expr: ExprParser<'a>,
-    block: BlockParser<'a>,
-) -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
+fn foreach_stmt<'a, E: PErr<'a>>(
+    expr: ExprParser<'a, E>,
+    block: BlockParser<'a, E>,
+) -> impl Parser<'a, In<'a>, Stmt, Extra<'a, E>> + Clone {
     let header = word("index")
         .ignore_then(variable_name())
         .then_ignore(just(Token::In))
@@ -187,7 +188,9 @@ fn foreach_stmt<'a>(
 }
 
 /// `try_stmt = "try" block "catch" "(" IDENT ")" block`.
-fn try_stmt<'a>(block: BlockParser<'a>) -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
+fn try_stmt<'a, E: PErr<'a>>(
+    block: BlockParser<'a, E>,
+) -> impl Parser<'a, In<'a>, Stmt, Extra<'a, E>> + Clone {
     just(Token::Try)
         .ignore_then(block.clone())
         .then_ignore(just(Token::Catch))
@@ -206,7 +209,9 @@ fn try_stmt<'a>(block: BlockParser<'a>) -> impl Parser<'a, In<'a>, Stmt, Extra<'
 }
 
 /// `info_stmt = "info" expression ";"`.
-fn info_stmt<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
+fn info_stmt<'a, E: PErr<'a>>(
+    expr: ExprParser<'a, E>,
+) -> impl Parser<'a, In<'a>, Stmt, Extra<'a, E>> + Clone {
     just(Token::Info)
         .ignore_then(expr)
         .then_ignore(semicolon())
@@ -214,7 +219,9 @@ fn info_stmt<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, Stmt, Extra<'a
 }
 
 /// `return_stmt = "return" [ expression ] ";"`.
-fn return_stmt<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
+fn return_stmt<'a, E: PErr<'a>>(
+    expr: ExprParser<'a, E>,
+) -> impl Parser<'a, In<'a>, Stmt, Extra<'a, E>> + Clone {
     just(Token::Return)
         .ignore_then(expr.or_not())
         .then_ignore(semicolon())
@@ -222,20 +229,22 @@ fn return_stmt<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, Stmt, Extra<
 }
 
 /// `"break" ";"` and `"continue" ";"`.
-fn loop_control<'a>() -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
+fn loop_control<'a, E: PErr<'a>>() -> impl Parser<'a, In<'a>, Stmt, Extra<'a, E>> + Clone {
     select! { Token::Break => StmtKind::Break, Token::Continue => StmtKind::Continue }
         .then_ignore(semicolon())
         .map_with(|kind, e| stmt(kind, e.span()))
 }
 
 /// `task_stmt = task_block [ ";" ]` (rule 8).
-fn task_stmt<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
+fn task_stmt<'a, E: PErr<'a>>(
+    expr: ExprParser<'a, E>,
+) -> impl Parser<'a, In<'a>, Stmt, Extra<'a, E>> + Clone {
     task_block(expr)
         .then_ignore(just(Token::Semi).or_not())
         .map_with(|task, e| stmt(StmtKind::Task(task), e.span()))
 }
 
-fn assign_op<'a>() -> impl Parser<'a, In<'a>, AssignOp, Extra<'a>> + Clone {
+fn assign_op<'a, E: PErr<'a>>() -> impl Parser<'a, In<'a>, AssignOp, Extra<'a, E>> + Clone {
     select! {
         Token::Assign => AssignOp::Set,
         Token::PlusEq => AssignOp::Add,
@@ -248,7 +257,9 @@ fn assign_op<'a>() -> impl Parser<'a, In<'a>, AssignOp, Extra<'a>> + Clone {
 
 /// `assign_stmt = IDENT assign_op expression ";" | IDENT "=" task_block ";"`.
 /// `x = insert into Form [...]` is a Creator statement.
-fn assign_stmt<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
+fn assign_stmt<'a, E: PErr<'a>>(
+    expr: ExprParser<'a, E>,
+) -> impl Parser<'a, In<'a>, Stmt, Extra<'a, E>> + Clone {
     let task = just(Token::Assign)
         .ignore_then(task_block(expr.clone()))
         .then_ignore(semicolon())
@@ -288,7 +299,7 @@ enum Rhs {
 
 /// `info = 1;` and the like: a reserved word as an assignment target
 /// (E111), reported once and skipped.
-fn reserved_assignment<'a>() -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
+fn reserved_assignment<'a, E: PErr<'a>>() -> impl Parser<'a, In<'a>, Stmt, Extra<'a, E>> + Clone {
     any()
         .filter(|t: &Token<'a>| t.is_keyword())
         .map_with(|t, e| (t, e.span()))
@@ -302,7 +313,9 @@ fn reserved_assignment<'a>() -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone
 
 /// `call_stmt = postfix_call ";"`: an expression statement must end in a
 /// call (rule 7); anything else is E112.
-fn call_stmt<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, Stmt, Extra<'a>> + Clone {
+fn call_stmt<'a, E: PErr<'a>>(
+    expr: ExprParser<'a, E>,
+) -> impl Parser<'a, In<'a>, Stmt, Extra<'a, E>> + Clone {
     expr.then_ignore(semicolon()).validate(|x, e, emitter| {
         let s = e.span();
         if is_call(&x) || creator::in_expr(&x).is_some() {

@@ -3,16 +3,16 @@
 
 use super::common::{balanced, err_at, error_expr, word};
 use super::expr::ExprParser;
-use super::{Extra, In, cspan, span};
+use super::{Extra, In, PErr, cspan, span};
 use crate::ast::{Expr, TaskBlock, TaskKey, TaskKind, TaskParam, TaskValue};
 use crate::diagnostic::{Diagnostic, codes};
 use crate::token::Token;
 use chumsky::prelude::*;
 
 /// `task_block = ( "invokeurl" | "sendmail" ) "[" { task_param [ "," ] } "]"`.
-pub(super) fn task_block<'a>(
-    expr: ExprParser<'a>,
-) -> impl Parser<'a, In<'a>, TaskBlock, Extra<'a>> + Clone {
+pub(super) fn task_block<'a, E: PErr<'a>>(
+    expr: ExprParser<'a, E>,
+) -> impl Parser<'a, In<'a>, TaskBlock, Extra<'a, E>> + Clone {
     let kind = select! {
         Token::InvokeUrl => TaskKind::InvokeUrl,
         Token::SendMail => TaskKind::SendMail,
@@ -48,7 +48,7 @@ pub(super) fn task_block<'a>(
 }
 
 /// `PARAM_KEY = WORD { ( "-" | " " ) WORD }`, normalised to lower case.
-fn param_key<'a>() -> impl Parser<'a, In<'a>, TaskKey, Extra<'a>> + Clone {
+fn param_key<'a, E: PErr<'a>>() -> impl Parser<'a, In<'a>, TaskKey, Extra<'a, E>> + Clone {
     let word = select! { Token::Ident(w) => w };
     let joined = just(Token::Minus).to('-').or_not().then(word);
     word.then(joined.repeated().collect::<Vec<_>>())
@@ -67,12 +67,14 @@ fn param_key<'a>() -> impl Parser<'a, In<'a>, TaskKey, Extra<'a>> + Clone {
 }
 
 /// The start of a parameter: a key and its `:`. Values end where one starts.
-fn next_param<'a>() -> impl Parser<'a, In<'a>, (), Extra<'a>> + Clone {
+fn next_param<'a, E: PErr<'a>>() -> impl Parser<'a, In<'a>, (), Extra<'a, E>> + Clone {
     param_key().then(just(Token::Colon)).ignored()
 }
 
 /// `task_param = PARAM_KEY ":" task_value`.
-fn task_param<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, TaskParam, Extra<'a>> + Clone {
+fn task_param<'a, E: PErr<'a>>(
+    expr: ExprParser<'a, E>,
+) -> impl Parser<'a, In<'a>, TaskParam, Extra<'a, E>> + Clone {
     param_key()
         .then_ignore(just(Token::Colon))
         .then(task_value(expr))
@@ -85,7 +87,9 @@ fn task_param<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, TaskParam, Ex
 
 /// `task_value = attach_items | expression` (a bare word such as `GET` is
 /// an ordinary variable expression; the runtime gives it meaning).
-fn task_value<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, TaskValue, Extra<'a>> + Clone {
+fn task_value<'a, E: PErr<'a>>(
+    expr: ExprParser<'a, E>,
+) -> impl Parser<'a, In<'a>, TaskValue, Extra<'a, E>> + Clone {
     let value = expr.clone().recover_with(via_parser(
         skip_value().map_with(|_, e| error_expr(e.span())),
     ));
@@ -95,7 +99,9 @@ fn task_value<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, TaskValue, Ex
 }
 
 /// `attach_items = attach_item { "," attach_item }`, `attach_item = "file" ":" expression`.
-fn attach_items<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, Vec<Expr>, Extra<'a>> + Clone {
+fn attach_items<'a, E: PErr<'a>>(
+    expr: ExprParser<'a, E>,
+) -> impl Parser<'a, In<'a>, Vec<Expr>, Extra<'a, E>> + Clone {
     word("file")
         .ignore_then(just(Token::Colon))
         .ignore_then(expr)
@@ -106,7 +112,7 @@ fn attach_items<'a>(expr: ExprParser<'a>) -> impl Parser<'a, In<'a>, Vec<Expr>, 
 
 /// One token, or a whole bracket group, that does not start the next
 /// parameter and is not the block's closing `]`.
-fn skipped_piece<'a>() -> impl Parser<'a, In<'a>, (), Extra<'a>> + Clone {
+fn skipped_piece<'a, E: PErr<'a>>() -> impl Parser<'a, In<'a>, (), Extra<'a, E>> + Clone {
     let group = balanced(Token::LParen)
         .or(balanced(Token::LBrace))
         .or(balanced(Token::LBracket))
@@ -124,13 +130,13 @@ fn skipped_piece<'a>() -> impl Parser<'a, In<'a>, (), Extra<'a>> + Clone {
 }
 
 /// Skips a broken value up to the next parameter or the closing `]`.
-fn skip_value<'a>() -> impl Parser<'a, In<'a>, (), Extra<'a>> + Clone {
+fn skip_value<'a, E: PErr<'a>>() -> impl Parser<'a, In<'a>, (), Extra<'a, E>> + Clone {
     skipped_piece().repeated().at_least(1).ignored()
 }
 
 /// A parameter that does not start with `key :`: reported once (E108) and
 /// skipped up to the next parameter.
-fn bad_param<'a>() -> impl Parser<'a, In<'a>, (), Extra<'a>> + Clone {
+fn bad_param<'a, E: PErr<'a>>() -> impl Parser<'a, In<'a>, (), Extra<'a, E>> + Clone {
     skipped_piece()
         .repeated()
         .at_least(1)
