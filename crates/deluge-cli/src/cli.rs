@@ -33,6 +33,9 @@ pub enum Command {
     Check(CheckArgs),
     /// Parse a file and print its syntax tree.
     Parse(ParseArgs),
+    /// An interactive Deluge prompt (reads entries from standard input
+    /// when it is not a terminal).
+    Repl(ReplArgs),
 }
 
 #[derive(Args, Debug, Clone)]
@@ -123,4 +126,29 @@ pub struct ParseArgs {
     /// Include byte spans in the tree.
     #[arg(long)]
     pub spans: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ReplArgs {
+    /// A connections file (not supported yet in this version).
+    #[arg(long, value_name = "FILE")]
+    pub connections: Option<PathBuf>,
+
+    /// Never contact external services. Nothing leaves the machine in this
+    /// version anyway: network tasks fail with "not available in this
+    /// environment".
+    #[arg(long)]
+    pub offline: bool,
+
+    /// A file to load before the first prompt: its functions are defined,
+    /// or its statements run (may be repeated).
+    #[arg(long, value_name = "FILE")]
+    pub load: Vec<PathBuf>,
+
+    /// Statement limit per entry (Zoho's is 5000); 0 for no limit.
+    #[arg(long, value_name = "N", default_value_t = 5000)]
+    pub max_statements: u64,
+
+    #[command(flatten)]
+    pub clock: ClockArgs,
 }

@@ -24,6 +24,12 @@ impl Choice {
         self.decide(std::io::stdout().is_terminal())
     }
 
+    /// True only for `--color always` (for output that is plain unless
+    /// asked otherwise, such as the REPL reading piped input).
+    pub fn forced(self) -> bool {
+        self.0 == ColorArg::Always
+    }
+
     fn decide(self, is_terminal: bool) -> bool {
         match self.0 {
             ColorArg::Always => true,

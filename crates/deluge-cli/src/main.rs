@@ -6,6 +6,7 @@ mod clock;
 mod color;
 mod inputs;
 mod parse_cmd;
+mod repl;
 mod run;
 mod source;
 
@@ -39,5 +40,6 @@ fn dispatch(cli: cli::Cli) -> u8 {
         cli::Command::Run(args) => run::run(args, color),
         cli::Command::Check(args) => check::check(args, color),
         cli::Command::Parse(args) => parse_cmd::parse(args, color),
+        cli::Command::Repl(args) => repl::repl(args, color),
     }
 }

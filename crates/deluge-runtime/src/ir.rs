@@ -6,7 +6,7 @@
 //! numeric ids, and user-function calls point at their target. The hot loop
 //! then does no string look-ups.
 
-use crate::builtins::{GlobalId, MethodId};
+use crate::builtins::{DispatchCache, GlobalId, MethodId};
 use crate::error::SourceId;
 use crate::value::{ElemType, Value};
 use deluge_syntax::Span;
@@ -151,6 +151,10 @@ pub enum ExprKind {
         receiver: Box<Expr>,
         method: MethodId,
         args: Vec<Arg>,
+        /// The arguments, when every one is a constant: passed as they
+        /// are, without evaluating or cloning anything.
+        const_args: Option<Box<[Value]>>,
+        cache: DispatchCache,
     },
     /// `name(args)` of a global built-in (`Map()`, `isNull(x)`, ...).
     Global {

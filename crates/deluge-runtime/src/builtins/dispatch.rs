@@ -13,6 +13,76 @@
 use super::{Ctx, GlobalId, MethodDef, MethodId, Table, registry};
 use crate::error::{RtError, RtResult};
 use crate::value::{Kind, Value};
+use std::cell::Cell;
+
+/// What decides dispatch: the receiver's kind, and whether it is a
+/// COLLECTION (which adds the COLLECTION-only functions).
+type DispatchKey = (Kind, bool);
+
+/// A per-call-site cache of the last dispatch decision: a loop that calls
+/// `prod.get("sku")` on maps resolves `get` once, not on every iteration.
+#[derive(Default)]
+pub struct DispatchCache(Cell<Option<(DispatchKey, &'static MethodDef)>>);
+
+impl std::fmt::Debug for DispatchCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DispatchCache")
+    }
+}
+
+fn dispatch_key(receiver: &Value) -> DispatchKey {
+    (receiver.kind(), matches!(receiver, Value::Collection(_)))
+}
+
+/// The tables a receiver of this kind looks in first (builtins §0.2),
+/// before the common table.
+fn primary_tables(key: DispatchKey) -> &'static [Table] {
+    match key {
+        (Kind::List, true) => &[Table::List, Table::Collection],
+        (Kind::Map, true) => &[Table::Map, Table::Collection],
+        (Kind::List, false) => &[Table::List],
+        (Kind::Map, false) => &[Table::Map],
+        (Kind::EmptyCollection, _) => &[Table::Collection, Table::List, Table::Map],
+        (Kind::DateTime, _) => &[Table::DateTime],
+        (Kind::Number | Kind::Decimal, _) => &[Table::Number],
+        (Kind::Text, _) => &[Table::Text],
+        (Kind::File, _) => &[Table::File],
+        (Kind::Null | Kind::Bool | Kind::Error, _) => &[],
+    }
+}
+
+/// The definition a receiver of this kind reaches directly (without a
+/// conversion of the receiver), if any.
+fn resolve(key: DispatchKey, method: MethodId) -> Option<&'static MethodDef> {
+    let reg = registry();
+    primary_tables(key)
+        .iter()
+        .chain(&[Table::Common])
+        .find_map(|table| reg.lookup(*table, method))
+}
+
+/// `receiver.method(args)` through a call site's cache.
+pub fn call_method_cached(
+    ctx: &mut Ctx<'_>,
+    cache: &DispatchCache,
+    receiver: &Value,
+    method: MethodId,
+    args: &[Value],
+) -> RtResult<Value> {
+    let key = dispatch_key(receiver);
+    if let Some((cached, def)) = cache.0.get()
+        && cached == key
+    {
+        return invoke(ctx, def, receiver, args);
+    }
+    match resolve(key, method) {
+        Some(def) => {
+            cache.0.set(Some((key, def)));
+            invoke(ctx, def, receiver, args)
+        }
+        None => call_method(ctx, receiver, method, args),
+    }
+}
 
 /// `receiver.method(args)`. `written` is the name as the script spelled it,
 /// for the "Not able to find" message.
@@ -23,24 +93,10 @@ pub fn call_method(
     args: &[Value],
 ) -> RtResult<Value> {
     let reg = registry();
-    let kind = receiver.kind();
-    let is_collection = matches!(receiver, Value::Collection(_));
-    let primary: &[Table] = match kind {
-        Kind::List if is_collection => &[Table::List, Table::Collection],
-        Kind::Map if is_collection => &[Table::Map, Table::Collection],
-        Kind::List => &[Table::List],
-        Kind::Map => &[Table::Map],
-        Kind::EmptyCollection => &[Table::Collection, Table::List, Table::Map],
-        Kind::DateTime => &[Table::DateTime],
-        Kind::Number | Kind::Decimal => &[Table::Number],
-        Kind::Text => &[Table::Text],
-        Kind::File => &[Table::File],
-        Kind::Null | Kind::Bool | Kind::Error => &[],
-    };
-    for table in primary.iter().chain(&[Table::Common]) {
-        if let Some(def) = reg.lookup(*table, method) {
-            return invoke(ctx, def, receiver, args);
-        }
+    let key = dispatch_key(receiver);
+    let kind = key.0;
+    if let Some(def) = resolve(key, method) {
+        return invoke(ctx, def, receiver, args);
     }
     let name = reg.method_name(method);
     match kind {

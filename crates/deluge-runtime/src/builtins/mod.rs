@@ -32,7 +32,7 @@ pub(crate) mod test_support;
 
 pub use collection::{collection_of_entries, insert_entries};
 pub use context::Ctx;
-pub use dispatch::{call_global, call_method};
+pub use dispatch::{DispatchCache, call_global, call_method, call_method_cached};
 pub use typed::convert_element;
 
 use crate::error::RtResult;

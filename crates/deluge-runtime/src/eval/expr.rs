@@ -17,13 +17,13 @@ use std::rc::Rc;
 pub(crate) type Args = SmallVec<[Value; 4]>;
 
 impl Interpreter<'_, '_> {
-    pub(crate) fn eval(&mut self, frame: &mut Frame, e: &Expr) -> RtResult<Value> {
+    pub(crate) fn eval(&mut self, frame: &Frame, e: &Expr) -> RtResult<Value> {
         let source = self.source;
         self.eval_kind(frame, e)
             .map_err(|err| err.at(e.span, source))
     }
 
-    fn eval_kind(&mut self, frame: &mut Frame, e: &Expr) -> RtResult<Value> {
+    fn eval_kind(&mut self, frame: &Frame, e: &Expr) -> RtResult<Value> {
         match &e.kind {
             ExprKind::Const(v) => Ok(v.clone()),
             ExprKind::Local(slot) => Ok(frame[*slot as usize].clone().unwrap_or_default()),
@@ -68,9 +68,26 @@ impl Interpreter<'_, '_> {
                 receiver,
                 method,
                 args,
+                const_args,
+                cache,
             } => {
-                let recv = self.eval(frame, receiver)?;
-                self.method(frame, recv, *method, args)
+                // A variable receiver is borrowed from its slot, not cloned.
+                let owned;
+                let recv = match &receiver.kind {
+                    ExprKind::Local(slot) if frame[*slot as usize].is_some() => {
+                        frame[*slot as usize].as_ref().unwrap_or(&Value::Null)
+                    }
+                    _ => {
+                        owned = self.eval(frame, receiver)?;
+                        &owned
+                    }
+                };
+                match const_args {
+                    Some(values) => {
+                        builtins::call_method_cached(&mut self.ctx(), cache, recv, *method, values)
+                    }
+                    None => self.method(frame, recv, *method, args, cache),
+                }
             }
             ExprKind::Global { id, args } => self.global(frame, *id, args),
             ExprKind::MethodForm { method, args } => {
@@ -136,7 +153,7 @@ impl Interpreter<'_, '_> {
     }
 
     /// `&&` / `||`: BOOLEAN operands, the right one only when needed.
-    fn logical(&mut self, frame: &mut Frame, op: BinaryOp, l: &Expr, r: &Expr) -> RtResult<Value> {
+    fn logical(&mut self, frame: &Frame, op: BinaryOp, l: &Expr, r: &Expr) -> RtResult<Value> {
         let left = self.eval(frame, l)?;
         if let Value::Bool(b) = left {
             let decided = if op == BinaryOp::And { !b } else { b };
@@ -151,7 +168,7 @@ impl Interpreter<'_, '_> {
     /// `x in l` / `x not in l`: `l.contains(x)`.
     fn contains(
         &mut self,
-        frame: &mut Frame,
+        frame: &Frame,
         needle: &Expr,
         haystack: &Expr,
         negated: bool,
@@ -169,20 +186,21 @@ impl Interpreter<'_, '_> {
 
     fn method(
         &mut self,
-        frame: &mut Frame,
-        recv: Value,
+        frame: &Frame,
+        recv: &Value,
         method: u16,
         args: &[Arg],
+        cache: &builtins::DispatchCache,
     ) -> RtResult<Value> {
         if args.iter().any(|a| a.key.is_some()) {
             let entries = self.entry_args(frame, args)?;
-            return builtins::insert_entries(&recv, method, entries);
+            return builtins::insert_entries(recv, method, entries);
         }
         let values = self.plain_args(frame, args, registry().method_name(method))?;
-        builtins::call_method(&mut self.ctx(), &recv, method, &values)
+        builtins::call_method_cached(&mut self.ctx(), cache, recv, method, &values)
     }
 
-    fn global(&mut self, frame: &mut Frame, id: u16, args: &[Arg]) -> RtResult<Value> {
+    fn global(&mut self, frame: &Frame, id: u16, args: &[Arg]) -> RtResult<Value> {
         let def = registry().global(id);
         if args.iter().any(|a| a.key.is_some()) {
             let entries = self.entry_args(frame, args)?;
@@ -192,7 +210,7 @@ impl Interpreter<'_, '_> {
         builtins::call_global(&mut self.ctx(), id, &values)
     }
 
-    fn plain_args(&mut self, frame: &mut Frame, args: &[Arg], function: &str) -> RtResult<Args> {
+    fn plain_args(&mut self, frame: &Frame, args: &[Arg], function: &str) -> RtResult<Args> {
         let mut values = Args::new();
         for a in args {
             if a.key.is_some() {
@@ -204,7 +222,7 @@ impl Interpreter<'_, '_> {
     }
 
     /// `key : value` arguments; all of them must be entries.
-    fn entry_args(&mut self, frame: &mut Frame, args: &[Arg]) -> RtResult<Vec<(Value, Value)>> {
+    fn entry_args(&mut self, frame: &Frame, args: &[Arg]) -> RtResult<Vec<(Value, Value)>> {
         let mut entries = Vec::with_capacity(args.len());
         for a in args {
             let Some(key) = &a.key else {
@@ -220,7 +238,7 @@ impl Interpreter<'_, '_> {
         Ok(entries)
     }
 
-    fn typed_list(&mut self, frame: &mut Frame, elem: ElemType, args: &[Expr]) -> RtResult<Value> {
+    fn typed_list(&mut self, frame: &Frame, elem: ElemType, args: &[Expr]) -> RtResult<Value> {
         let mut items = Vec::new();
         match args {
             [] => {}

@@ -142,7 +142,7 @@ impl<'p, 'h> Interpreter<'p, 'h> {
         &mut self,
         source: SourceId,
         expr: &crate::ir::Expr,
-        frame: &mut Frame,
+        frame: &Frame,
     ) -> RtResult<Value> {
         self.source = source;
         self.depth += 1;

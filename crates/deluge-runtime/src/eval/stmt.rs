@@ -115,11 +115,7 @@ impl Interpreter<'_, '_> {
     }
 
     /// An `if` condition must be BOOLEAN (§7.5).
-    pub(crate) fn condition(
-        &mut self,
-        frame: &mut Frame,
-        cond: &crate::ir::Expr,
-    ) -> RtResult<bool> {
+    pub(crate) fn condition(&mut self, frame: &Frame, cond: &crate::ir::Expr) -> RtResult<bool> {
         match self.eval(frame, cond)? {
             Value::Bool(b) => Ok(b),
             _ => Err(RtError::new(

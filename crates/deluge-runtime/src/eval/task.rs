@@ -18,7 +18,7 @@ const MAIL_REQUIRED: &[&str] = &["from", "to", "subject", "message"];
 
 impl Interpreter<'_, '_> {
     /// Runs a task block; it counts as one statement (already counted).
-    pub(crate) fn task(&mut self, frame: &mut Frame, task: &Task, line: usize) -> RtResult<Value> {
+    pub(crate) fn task(&mut self, frame: &Frame, task: &Task, line: usize) -> RtResult<Value> {
         let mut params = Vec::with_capacity(task.params.len());
         for p in &task.params {
             let v = match &p.value {

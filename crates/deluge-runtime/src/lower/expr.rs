@@ -16,6 +16,16 @@ fn boxed(e: ir::Expr) -> Box<ir::Expr> {
     Box::new(e)
 }
 
+/// The values of the arguments when all of them are plain constants.
+fn constant_args(args: &[ir::Arg]) -> Option<Box<[Value]>> {
+    args.iter()
+        .map(|a| match (&a.key, &a.value.kind) {
+            (None, ExprKind::Const(v)) => Some(v.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
 fn pseudo(name: &str) -> Option<Pseudo> {
     if name.eq_ignore_ascii_case("today") {
         Some(Pseudo::Today)
@@ -203,11 +213,16 @@ impl Lowerer<'_> {
         }
         let receiver = boxed(self.expr(receiver));
         match registry().method_id(&method.name) {
-            Some(id) => ExprKind::Method {
-                receiver,
-                method: id,
-                args: self.args(args),
-            },
+            Some(id) => {
+                let args = self.args(args);
+                ExprKind::Method {
+                    receiver,
+                    method: id,
+                    const_args: constant_args(&args),
+                    args,
+                    cache: Default::default(),
+                }
+            }
             None => ExprKind::Fail(RtError::not_found(&method.name)),
         }
     }

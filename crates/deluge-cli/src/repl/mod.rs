@@ -1,0 +1,303 @@
+//! `deluge repl`: an interactive Deluge prompt.
+//!
+//! On a terminal it reads lines with rustyline (Emacs keys, history under
+//! the user's state directory, tab completion). Otherwise it reads all of
+//! standard input as a sequence of entries and prints results without
+//! prompts, so it can be scripted and tested. Both modes feed lines through
+//! [`Repl::feed`], which asks the parser whether an entry is finished.
+
+mod commands;
+mod complete;
+mod print;
+mod session;
+
+use crate::cli::ReplArgs;
+use crate::clock::Clock;
+use crate::color::Choice;
+use complete::ReplHelper;
+use deluge_runtime::{Limits, LocalHost};
+use rustyline::config::{CompletionType, Config, EditMode};
+use rustyline::error::ReadlineError;
+use rustyline::history::FileHistory;
+use rustyline::{Editor, Helper};
+use session::{Entry, Problem, Session, Shown, Step, Vocabulary};
+use std::cell::RefCell;
+use std::io::{IsTerminal, Read, Write};
+use std::panic::AssertUnwindSafe;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+const OK: u8 = 0;
+const FAILED: u8 = 1;
+const USAGE: u8 = 2;
+
+const PROMPT: &str = "> ";
+const CONTINUATION: &str = "... ";
+
+pub fn repl(args: ReplArgs, color: Choice) -> u8 {
+    if let Some(path) = &args.connections {
+        eprintln!(
+            "deluge: --connections {}: connections are not supported yet in this version \
+             (invokeurl and zoho.* tasks fail with \"not available in this environment\")",
+            path.display()
+        );
+        return USAGE;
+    }
+    let clock = match Clock::from_args(&args.clock) {
+        Ok(clock) => clock,
+        Err(message) => {
+            eprintln!("deluge: {message}");
+            return USAGE;
+        }
+    };
+    let interactive = std::io::stdin().is_terminal();
+    let mut repl = Repl::new(&args, clock, color, interactive);
+    for path in &args.load {
+        commands::load_file(&mut repl, path);
+    }
+    let code = if interactive {
+        interactive_loop(&mut repl)
+    } else {
+        piped(&mut repl)
+    };
+    code.unwrap_or_else(|message| {
+        eprintln!("deluge: {message}");
+        FAILED
+    })
+}
+
+/// What to do after a line.
+pub enum Flow {
+    Next,
+    Quit,
+}
+
+pub struct Repl {
+    session: Session,
+    color_out: bool,
+    color_err: bool,
+    /// An entry or command failed (the exit status when input is piped).
+    failed: bool,
+    /// Lines of an unfinished entry.
+    pending: String,
+    /// Completed entries, for the history (interactive mode).
+    finished: Vec<String>,
+}
+
+impl Repl {
+    fn new(args: &ReplArgs, clock: Clock, color: Choice, interactive: bool) -> Repl {
+        let host = LocalHost {
+            fixed_now: clock.fixed_now,
+            zone: clock.zone,
+            // `info` lines appear as they happen, before the entry's value.
+            on_info: Some(Box::new(|line: &str| say_to(&mut std::io::stdout(), line))),
+            ..LocalHost::default()
+        };
+        let limits = Limits {
+            max_statements: args.max_statements,
+            ..Limits::default()
+        };
+        Repl {
+            session: Session::new(Box::new(host), limits),
+            // Piped input gets plain output unless colour is forced.
+            color_out: if interactive {
+                color.stdout()
+            } else {
+                color.forced()
+            },
+            color_err: if interactive {
+                color.stderr()
+            } else {
+                color.forced()
+            },
+            failed: false,
+            pending: String::new(),
+            finished: Vec::new(),
+        }
+    }
+
+    /// Takes one line of input. `at_end` says no line will follow, so an
+    /// unfinished entry is evaluated (and reported) as it is.
+    fn feed(&mut self, line: &str, at_end: bool) -> Flow {
+        if self.pending.is_empty() {
+            if line.trim_start().starts_with(':') {
+                self.finished.push(line.trim().to_string());
+                return commands::run(self, line);
+            }
+            if line.trim().is_empty() {
+                return Flow::Next;
+            }
+        } else {
+            self.pending.push('\n');
+        }
+        self.pending.push_str(line);
+        let text = self.pending.clone();
+        if let Some(Step::Done(entry)) = self.guarded(|s| s.submit(&text, at_end)) {
+            self.finished.push(std::mem::take(&mut self.pending));
+            self.show(entry);
+        }
+        Flow::Next
+    }
+
+    /// Evaluates what is left of an unfinished entry at the end of input.
+    fn flush(&mut self) {
+        if !self.pending.trim().is_empty() {
+            let text = std::mem::take(&mut self.pending);
+            if let Some(Step::Done(entry)) = self.guarded(|s| s.submit(&text, true)) {
+                self.show(entry);
+            }
+        }
+        self.pending.clear();
+    }
+
+    /// Runs `f` on the session. A panic there is a bug in deluge, not in
+    /// the user's code: it is reported and the session goes on.
+    fn guarded<T>(&mut self, f: impl FnOnce(&mut Session) -> T) -> Option<T> {
+        let session = &mut self.session;
+        match std::panic::catch_unwind(AssertUnwindSafe(|| f(session))) {
+            Ok(value) => Some(value),
+            Err(_) => {
+                self.pending.clear();
+                self.fail("internal error while evaluating this entry; the session goes on");
+                None
+            }
+        }
+    }
+
+    fn show(&mut self, entry: Entry) {
+        match entry.result {
+            Ok(Shown::Nothing) => {}
+            Ok(Shown::Value(value)) => {
+                let text = print::show(&value, self.color_out);
+                self.say(&text);
+            }
+            Ok(Shown::Defined(names)) => self.say(&format!("defined {}", names.join(", "))),
+            Err(problem) => self.problem(&problem),
+        }
+    }
+
+    fn say(&self, text: &str) {
+        say_to(&mut std::io::stdout(), text);
+    }
+
+    fn problem(&mut self, problem: &Problem) {
+        self.failed = true;
+        let _ = std::io::stdout().flush();
+        let mut err = std::io::stderr().lock();
+        let _ = err.write_all(problem.render(self.color_err).as_bytes());
+    }
+
+    fn fail(&mut self, message: &str) {
+        self.failed = true;
+        let _ = std::io::stdout().flush();
+        say_to(&mut std::io::stderr(), &format!("error: {message}"));
+    }
+
+    fn vocabulary(&self) -> Vocabulary {
+        self.session.vocabulary()
+    }
+}
+
+/// Writes a line; a closed pipe is not worth a panic.
+fn say_to(out: &mut dyn Write, text: &str) {
+    let _ = writeln!(out, "{text}");
+}
+
+/// Standard input is not a terminal: every line, no prompts.
+fn piped(repl: &mut Repl) -> Result<u8, String> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read standard input: {e}"))?;
+    let input = String::from_utf8_lossy(&bytes);
+    let mut lines = input.lines().peekable();
+    while let Some(line) = lines.next() {
+        let flow = repl.feed(line, lines.peek().is_none());
+        repl.finished.clear();
+        if let Flow::Quit = flow {
+            return Ok(status(repl));
+        }
+    }
+    repl.flush();
+    Ok(status(repl))
+}
+
+fn status(repl: &Repl) -> u8 {
+    if repl.failed { FAILED } else { OK }
+}
+
+fn interactive_loop(repl: &mut Repl) -> Result<u8, String> {
+    let vocabulary = Rc::new(RefCell::new(repl.vocabulary()));
+    let mut editor = editor(ReplHelper::new(vocabulary.clone()))?;
+    let history = history_path();
+    if let Some(path) = &history {
+        // A missing history file is the normal first run.
+        let _ = editor.load_history(path);
+    }
+    repl.say("deluge repl: :help for commands, Ctrl-D to quit");
+    loop {
+        let prompt = if repl.pending.is_empty() {
+            PROMPT
+        } else {
+            CONTINUATION
+        };
+        let flow = match editor.readline(prompt) {
+            Ok(line) => repl.feed(&line, false),
+            // Ctrl-C drops the entry being typed, not the session.
+            Err(ReadlineError::Interrupted) => {
+                repl.pending.clear();
+                Flow::Next
+            }
+            Err(ReadlineError::Eof) => Flow::Quit,
+            Err(e) => return Err(format!("cannot read the terminal: {e}")),
+        };
+        let added = !repl.finished.is_empty();
+        for entry in repl.finished.drain(..) {
+            let _ = editor.add_history_entry(entry);
+        }
+        // Saved after every entry: a Ctrl-C while code runs ends the
+        // process without reaching the end of this loop.
+        if let (true, Some(path)) = (added, &history) {
+            save_history(&mut editor, path);
+        }
+        *vocabulary.borrow_mut() = repl.vocabulary();
+        if let Flow::Quit = flow {
+            break;
+        }
+    }
+    Ok(OK)
+}
+
+fn editor(helper: ReplHelper) -> Result<Editor<ReplHelper, FileHistory>, String> {
+    let config = Config::builder()
+        .edit_mode(EditMode::Emacs)
+        .completion_type(CompletionType::List)
+        .auto_add_history(false)
+        .max_history_size(1000)
+        .map_err(|e| e.to_string())?
+        .build();
+    let mut editor =
+        Editor::with_config(config).map_err(|e| format!("cannot start the line editor: {e}"))?;
+    editor.set_helper(Some(helper));
+    Ok(editor)
+}
+
+fn save_history<H: Helper>(editor: &mut Editor<H, FileHistory>, path: &Path) {
+    let saved = path
+        .parent()
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .map_err(|e| e.to_string())
+        .and_then(|()| editor.append_history(path).map_err(|e| e.to_string()));
+    if let Err(e) = saved {
+        eprintln!("deluge: cannot save the history to {}: {e}", path.display());
+    }
+}
+
+/// `$XDG_STATE_HOME/deluge/history`, else `~/.local/state/deluge/history`.
+fn history_path() -> Option<PathBuf> {
+    let non_empty = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    let state = non_empty("XDG_STATE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| non_empty("HOME").map(|home| PathBuf::from(home).join(".local/state")))?;
+    Some(state.join("deluge").join("history"))
+}

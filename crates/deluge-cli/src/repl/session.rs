@@ -1,0 +1,395 @@
+//! The evaluation state of a REPL session, independent of any terminal.
+//!
+//! One [`Program`] collects every entry as a source of its own (so errors in
+//! a function defined three entries ago still render against the text that
+//! defined it), one [`SlotTable`] grows as entries assign new variables, and
+//! one frame holds their values. Each entry runs in a fresh [`Interpreter`],
+//! so the statement limit applies per entry.
+
+use deluge_runtime::datetime::DateTime;
+use deluge_runtime::eval::Frame;
+use deluge_runtime::lower::SlotTable;
+use deluge_runtime::value::Kind;
+use deluge_runtime::{Host, Interpreter, Limits, LocalHost, Program, RtError, Value, ir};
+use deluge_syntax::ast::{self, ScriptBody, StmtKind};
+use deluge_syntax::{Diagnostic, codes, render};
+use std::time::{Duration, Instant};
+
+/// What the session needs from its host beyond [`Host`]: the request log
+/// for `:requests`. A connections host will keep real entries; the local
+/// host sends no requests, so its log is always empty.
+pub trait SessionHost: Host {
+    /// The host as a plain [`Host`], for the interpreter.
+    fn as_host(&mut self) -> &mut dyn Host;
+
+    /// The HTTP requests made so far, one line each, secrets redacted.
+    fn request_log(&self) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+impl SessionHost for LocalHost {
+    fn as_host(&mut self) -> &mut dyn Host {
+        self
+    }
+}
+
+/// A failed entry: diagnostics and the source text they point into.
+#[derive(Debug)]
+pub struct Problem {
+    pub name: String,
+    pub text: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Problem {
+    /// The diagnostics rendered with ariadne.
+    pub fn render(&self, color: bool) -> String {
+        self.diagnostics
+            .iter()
+            .map(|d| render::report(d, &self.name, &self.text, color))
+            .collect()
+    }
+}
+
+/// What a successful entry produced.
+#[derive(Debug)]
+pub enum Shown {
+    /// Statements ran; nothing to print.
+    Nothing,
+    /// A value to print (a bare expression, or a top-level `return`).
+    Value(Value),
+    /// Function definitions were added, by full name.
+    Defined(Vec<String>),
+}
+
+/// One evaluated entry.
+#[derive(Debug)]
+pub struct Entry {
+    pub result: Result<Shown, Problem>,
+    /// Statements executed (the limit counts these).
+    pub statements: u64,
+    pub elapsed: Duration,
+}
+
+impl Entry {
+    fn failed(problem: Problem) -> Entry {
+        Entry {
+            result: Err(problem),
+            statements: 0,
+            elapsed: Duration::ZERO,
+        }
+    }
+}
+
+/// The answer to a submitted text.
+#[derive(Debug)]
+pub enum Step {
+    /// The parser says the text is unfinished: read another line.
+    Incomplete,
+    Done(Entry),
+}
+
+/// Names for tab completion: variables with the kind of their current
+/// value, and user functions.
+#[derive(Debug, Default, Clone)]
+pub struct Vocabulary {
+    pub variables: Vec<(String, Kind)>,
+    pub functions: Vec<String>,
+}
+
+pub struct Session {
+    program: Program,
+    slots: SlotTable,
+    frame: Frame,
+    host: Box<dyn SessionHost>,
+    limits: Limits,
+    info: Vec<String>,
+    /// Entries numbered from 1, for source names such as `<repl:3>`.
+    counter: usize,
+}
+
+/// How the text of an entry parsed.
+enum Form {
+    Statements(Vec<ast::Stmt>),
+    Functions(Vec<ast::FunctionDef>),
+    Expression(ast::Expr),
+    /// A lone call statement: shown like an expression unless it is null
+    /// (`l.add(1);` has nothing worth printing).
+    Call(ast::Expr),
+}
+
+impl Session {
+    pub fn new(host: Box<dyn SessionHost>, limits: Limits) -> Session {
+        Session {
+            program: Program::new(),
+            slots: SlotTable::default(),
+            frame: Frame::new(),
+            host,
+            limits,
+            info: Vec::new(),
+            counter: 0,
+        }
+    }
+
+    /// Evaluates one entry typed at the prompt. With `at_end` (no more
+    /// input will come) unfinished text is reported as an error instead of
+    /// asking for more.
+    pub fn submit(&mut self, text: &str, at_end: bool) -> Step {
+        self.counter += 1;
+        let name = format!("<repl:{}>", self.counter);
+        match classify(text) {
+            Ok(form) => Step::Done(self.run_form(&name, text, form)),
+            Err(_) if !at_end && incomplete(text) => {
+                // Not an entry yet: give its number back.
+                self.counter -= 1;
+                Step::Incomplete
+            }
+            Err(diagnostics) => Step::Done(Entry::failed(Problem {
+                name,
+                text: text.to_string(),
+                diagnostics,
+            })),
+        }
+    }
+
+    /// Defines a file's functions, or runs its statements in the session.
+    pub fn load(&mut self, name: &str, text: &str) -> Entry {
+        let parsed = deluge_syntax::parse(text);
+        if parsed.has_errors() {
+            return Entry::failed(problem(name, text, parsed.diagnostics));
+        }
+        let form = match parsed.script.body {
+            ScriptBody::Statements(stmts) => Form::Statements(stmts),
+            ScriptBody::Functions(defs) => Form::Functions(defs),
+        };
+        self.run_form(name, text, form)
+    }
+
+    /// Evaluates an expression (for `:type`).
+    pub fn evaluate(&mut self, text: &str) -> Entry {
+        self.counter += 1;
+        let name = format!("<repl:{}>", self.counter);
+        match deluge_syntax::parse_expression(text) {
+            (Some(expr), _) => self.run_form(&name, text, Form::Expression(expr)),
+            (None, diagnostics) => Entry::failed(problem(&name, text, diagnostics)),
+        }
+    }
+
+    /// Forgets variables, functions and the `info` log; the host (and so
+    /// the connections in use) stays.
+    pub fn reset(&mut self) {
+        self.program = Program::new();
+        self.slots = SlotTable::default();
+        self.frame.clear();
+        self.info.clear();
+    }
+
+    /// Every `info` line since the session started (or was reset).
+    pub fn info_log(&self) -> &[String] {
+        &self.info
+    }
+
+    pub fn request_log(&self) -> Vec<String> {
+        self.host.request_log()
+    }
+
+    /// Variables that currently hold a value, in order of first assignment.
+    pub fn variables(&self) -> Vec<(&str, &Value)> {
+        self.slots
+            .names()
+            .iter()
+            .zip(&self.frame)
+            .filter_map(|(name, value)| value.as_ref().map(|v| (name.as_str(), v)))
+            .collect()
+    }
+
+    /// User functions, by full name, in order of definition.
+    pub fn functions(&self) -> Vec<&str> {
+        self.program
+            .functions
+            .iter()
+            .map(|f| f.name.as_str())
+            .collect()
+    }
+
+    pub fn vocabulary(&self) -> Vocabulary {
+        Vocabulary {
+            variables: self
+                .variables()
+                .into_iter()
+                .map(|(name, value)| (name.to_string(), value.kind()))
+                .collect(),
+            functions: self.functions().into_iter().map(str::to_string).collect(),
+        }
+    }
+
+    fn run_form(&mut self, name: &str, text: &str, form: Form) -> Entry {
+        let started = Instant::now();
+        let source = self.program.add_source(name, text);
+        let today = self.host.time_zone().to_datetime(self.host.now()).date();
+        let zone = self.host.time_zone().clone();
+        let parse_date =
+            move |t: &str| deluge_runtime::datetime::parse::parse_text(t, today, &zone);
+        let mut entry = match form {
+            Form::Functions(defs) => {
+                let result = self
+                    .program
+                    .add_functions(source, &defs, &parse_date)
+                    .map(|indices| {
+                        let names = indices
+                            .iter()
+                            .map(|i| self.program.functions[*i].name.clone());
+                        Shown::Defined(names.collect())
+                    })
+                    .map_err(|diagnostics| problem(name, text, diagnostics));
+                Entry {
+                    result,
+                    statements: 0,
+                    elapsed: Duration::ZERO,
+                }
+            }
+            Form::Statements(stmts) => {
+                let body =
+                    self.program
+                        .lower_statements(source, &stmts, &mut self.slots, &parse_date);
+                self.frame.resize(self.slots.len(), None);
+                self.execute(source, Code::Statements(&body))
+            }
+            Form::Expression(expr) => self.expression(source, &expr, &parse_date, false),
+            Form::Call(expr) => self.expression(source, &expr, &parse_date, true),
+        };
+        entry.elapsed = started.elapsed();
+        entry
+    }
+
+    fn expression(
+        &mut self,
+        source: usize,
+        expr: &ast::Expr,
+        parse_date: &dyn Fn(&str) -> Option<DateTime>,
+        quiet_null: bool,
+    ) -> Entry {
+        let lowered = self
+            .program
+            .lower_expression(source, expr, &mut self.slots, parse_date);
+        self.frame.resize(self.slots.len(), None);
+        let mut entry = self.execute(source, Code::Expression(&lowered));
+        if quiet_null && matches!(entry.result, Ok(Shown::Value(Value::Null))) {
+            entry.result = Ok(Shown::Nothing);
+        }
+        entry
+    }
+
+    fn execute(&mut self, source: usize, code: Code<'_>) -> Entry {
+        let mut interp = Interpreter::new(&self.program, self.host.as_host(), self.limits.clone());
+        let result = match code {
+            Code::Statements(body) => interp
+                .exec_in(source, body, &mut self.frame)
+                .map(|v| v.map_or(Shown::Nothing, Shown::Value)),
+            Code::Expression(expr) => interp
+                .eval_in(source, expr, &mut self.frame)
+                .map(Shown::Value),
+        };
+        let statements = interp.statements();
+        self.info.extend_from_slice(interp.info_log());
+        Entry {
+            result: result.map_err(|err| self.runtime_problem(&err, source)),
+            statements,
+            elapsed: Duration::ZERO,
+        }
+    }
+
+    /// A runtime error, against the source it happened in (an earlier
+    /// entry when it failed inside a function defined there).
+    fn runtime_problem(&self, err: &RtError, entry: usize) -> Problem {
+        let at = err.source.unwrap_or(entry);
+        match self.program.sources.get(at) {
+            Some(source) => problem(&source.name, &source.text, vec![err.to_diagnostic()]),
+            None => problem("<repl>", "", vec![err.to_diagnostic()]),
+        }
+    }
+}
+
+enum Code<'a> {
+    Statements(&'a [ir::Stmt]),
+    Expression(&'a ir::Expr),
+}
+
+fn problem(name: &str, text: &str, diagnostics: Vec<Diagnostic>) -> Problem {
+    Problem {
+        name: name.to_string(),
+        text: text.to_string(),
+        diagnostics: diagnostics
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .collect(),
+    }
+}
+
+/// Decides what an entry is: statements, function definitions, or a bare
+/// expression. A lone call statement (`"abc".length();`) is shown like
+/// an expression. On failure, the script parse's
+/// errors (statements are the main form of input).
+fn classify(text: &str) -> Result<Form, Vec<Diagnostic>> {
+    let parsed = deluge_syntax::parse(text);
+    if !parsed.has_errors() {
+        return Ok(match parsed.script.body {
+            ScriptBody::Functions(defs) => Form::Functions(defs),
+            ScriptBody::Statements(stmts) => single_call(stmts),
+        });
+    }
+    match deluge_syntax::parse_expression(text) {
+        (Some(expr), _) => Ok(Form::Expression(expr)),
+        (None, _) => Err(parsed
+            .diagnostics
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .collect()),
+    }
+}
+
+/// A lone call statement becomes a [`Form::Call`]; anything else stays a
+/// list of statements.
+fn single_call(stmts: Vec<ast::Stmt>) -> Form {
+    match <[ast::Stmt; 1]>::try_from(stmts) {
+        Ok(
+            [
+                ast::Stmt {
+                    kind: StmtKind::Expr(expr),
+                    ..
+                },
+            ],
+        ) => Form::Call(expr),
+        Ok([other]) => Form::Statements(vec![other]),
+        Err(stmts) => Form::Statements(stmts),
+    }
+}
+
+/// True when the text is unfinished: every error of the script parse (or
+/// of the expression parse) is at the end of the input, or a bracket is
+/// still open there. The second rule matters because the parser's recovery
+/// inside an unclosed block (`for each i in l {` then `x = i;`) reports
+/// follow-on errors mid-input although the only real problem is the
+/// missing `}`.
+fn incomplete(text: &str) -> bool {
+    let parsed = deluge_syntax::parse(text);
+    if parsed.is_incomplete(text) || open_at_end(&parsed.diagnostics, text) {
+        return true;
+    }
+    let (_, diagnostics) = deluge_syntax::parse_expression(text);
+    deluge_syntax::is_incomplete(&diagnostics, text)
+}
+
+/// An "unclosed delimiter" whose closing bracket was expected at the end.
+fn open_at_end(diagnostics: &[Diagnostic], text: &str) -> bool {
+    let end = text.trim_end().len();
+    diagnostics.iter().any(|d| {
+        d.code == codes::UNCLOSED_DELIMITER
+            && d.labels.iter().any(|l| !l.primary && l.span.start >= end)
+    })
+}
+
+#[cfg(test)]
+#[path = "session_tests.rs"]
+mod tests;
