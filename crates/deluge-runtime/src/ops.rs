@@ -110,8 +110,10 @@ fn decimal(f: f64) -> RtResult<Value> {
 fn divide(l: &Value, r: &Value) -> RtResult<Value> {
     match (l, r) {
         (Value::Number(_), Value::Number(0)) => Err(RtError::division_by_zero()),
+        // `checked_rem` because `i64::MIN % -1` overflows in Rust (its
+        // remainder is 0, and the quotient then overflows).
         (Value::Number(a), Value::Number(b)) => {
-            if a % b == 0 {
+            if a.checked_rem(*b).unwrap_or(0) == 0 {
                 a.checked_div(*b)
                     .map(Value::Number)
                     .ok_or_else(RtError::overflow)
@@ -209,6 +211,18 @@ mod tests {
         assert_eq!(
             shown(eval(BinaryOp::Div, 5.into(), 0.into())),
             "error: Division by zero"
+        );
+    }
+
+    #[test]
+    fn minimum_divided_by_minus_one_overflows() {
+        assert_eq!(
+            shown(eval(BinaryOp::Div, i64::MIN.into(), (-1).into())),
+            "error: Number overflow"
+        );
+        assert_eq!(
+            shown(eval(BinaryOp::Rem, i64::MIN.into(), (-1).into())),
+            "0"
         );
     }
 

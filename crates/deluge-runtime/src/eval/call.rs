@@ -21,7 +21,9 @@ impl Interpreter<'_, '_> {
     ) -> RtResult<Option<Value>> {
         let program = self.program;
         let function = &program.functions[index];
-        if self.depth >= self.limits.max_depth {
+        // `depth` counts active frames, the run's entry function included;
+        // the limit is on the nested calls below that entry (§10).
+        if self.depth > self.limits.max_depth {
             let max = self.limits.max_depth;
             return Err(RtError::limit(
                 codes::RECURSION_LIMIT,

@@ -125,7 +125,12 @@ impl<'p, 'h> Interpreter<'p, 'h> {
         frame: &mut Frame,
     ) -> RtResult<Option<Value>> {
         self.source = source;
-        match self.exec_block(frame, stmts)? {
+        // The session frame stands for the run's entry function, which the
+        // call-depth limit counts as a frame (see `call_function`).
+        self.depth += 1;
+        let flow = self.exec_block(frame, stmts);
+        self.depth -= 1;
+        match flow? {
             Flow::Return(v) => Ok(v),
             Flow::Next => Ok(None),
             Flow::Break | Flow::Continue => Err(loop_control_escaped()),
@@ -140,7 +145,10 @@ impl<'p, 'h> Interpreter<'p, 'h> {
         frame: &Frame,
     ) -> RtResult<Value> {
         self.source = source;
-        self.eval(frame, expr)
+        self.depth += 1;
+        let value = self.eval(frame, expr);
+        self.depth -= 1;
+        value
     }
 
     pub fn statements(&self) -> u64 {

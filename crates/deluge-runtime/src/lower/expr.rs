@@ -198,9 +198,9 @@ impl Lowerer<'_> {
         if let ast::ExprKind::Var(category) = &receiver.kind {
             let is_variable =
                 self.slots.get(&category.name).is_some() || pseudo(&category.name).is_some();
-            // A name that is neither a variable nor a function category is
-            // an unassigned variable (a context variable the caller forgot).
-            if !is_variable && self.functions.has_category(&category.name) {
+            // A name the function never assigns is not a value: `a.b()` can
+            // only be the user function `a.b`, else "Not able to find".
+            if !is_variable {
                 let full = format!("{}.{}", category.name, method.name);
                 return match self.functions.resolve(&full) {
                     Some(function) => match self.plain_args(args, &full) {
