@@ -56,9 +56,11 @@ impl Interpreter<'_, '_> {
             frame[param.slot as usize] = Some(converted);
         }
         let caller_source = std::mem::replace(&mut self.source, function.source);
+        let caller_loops = std::mem::replace(&mut self.loops, 0);
         self.depth += 1;
         let flow = self.exec_block(&mut frame, &function.body);
         self.depth -= 1;
+        self.loops = caller_loops;
         self.source = caller_source;
         let result = flow.and_then(|flow| self.returned(function.return_type, flow));
         result.map_err(|mut err| {

@@ -76,6 +76,9 @@ pub struct Interpreter<'p, 'h> {
     today: jiff::civil::Date,
     /// The source of the function being run, for spans.
     source: SourceId,
+    /// `for each` loops open in the function being run: a `break` or
+    /// `continue` outside any fails where it stands.
+    loops: u32,
 }
 
 const INFO_TRUNCATED: &str =
@@ -96,6 +99,7 @@ impl<'p, 'h> Interpreter<'p, 'h> {
             regex: RegexCache::default(),
             today,
             source: 0,
+            loops: 0,
         }
     }
 
@@ -201,7 +205,7 @@ impl<'p, 'h> Interpreter<'p, 'h> {
     }
 }
 
-fn loop_control_escaped() -> RtError {
+pub(crate) fn loop_control_escaped() -> RtError {
     RtError::new(
         codes::LOOP_CONTROL_ESCAPED,
         "break or continue used outside a for each loop",

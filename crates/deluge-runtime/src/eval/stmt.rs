@@ -84,6 +84,9 @@ impl Interpreter<'_, '_> {
                 iterable,
                 body,
             } => return self.for_each(frame, *index, *slot, iterable, body),
+            StmtKind::Break | StmtKind::Continue if self.loops == 0 => {
+                return Err(super::loop_control_escaped());
+            }
             StmtKind::Break => return Ok(Flow::Break),
             StmtKind::Continue => return Ok(Flow::Continue),
             StmtKind::Try {
@@ -143,6 +146,20 @@ impl Interpreter<'_, '_> {
         if items.is_empty() {
             self.tick()?;
         }
+        self.loops += 1;
+        let flow = self.iterate(frame, index, slot, items, body);
+        self.loops -= 1;
+        flow
+    }
+
+    fn iterate(
+        &mut self,
+        frame: &mut Frame,
+        index: bool,
+        slot: crate::ir::Slot,
+        items: Vec<Value>,
+        body: &[Stmt],
+    ) -> RtResult<Flow> {
         for (i, item) in items.into_iter().enumerate() {
             self.tick()?;
             frame[slot as usize] = Some(if index { Value::Number(i as i64) } else { item });
