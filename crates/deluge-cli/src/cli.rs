@@ -38,6 +38,7 @@ pub enum Command {
     Repl(ReplArgs),
 }
 
+/// The simulated environment: clock, zone and the `zoho.*` users.
 #[derive(Args, Debug, Clone)]
 pub struct ClockArgs {
     /// Fixed current instant for `now`, `today` and `zoho.currenttime`
@@ -49,6 +50,14 @@ pub struct ClockArgs {
     /// Asia/Kolkata, or UTC, GMT+05:30, IST ...). Default UTC.
     #[arg(long, value_name = "ZONE")]
     pub tz: Option<String>,
+
+    /// The value of zoho.loginuser and zoho.loginuserid.
+    #[arg(long, value_name = "EMAIL", default_value = "user@example.com")]
+    pub login_user: String,
+
+    /// The value of zoho.adminuser and zoho.adminuserid.
+    #[arg(long, value_name = "EMAIL", default_value = "admin@example.com")]
+    pub admin_user: String,
 }
 
 #[derive(Args, Debug)]

@@ -1,13 +1,16 @@
-//! The clock and zone options shared by `run` and `repl`.
+//! The clock, zone and user options shared by `run` and `repl`.
 
 use crate::cli::ClockArgs;
 use deluge_runtime::datetime::{DateTime, zone::resolve_zone};
+use deluge_runtime::host::SystemVariables;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
 pub struct Clock {
     pub fixed_now: Option<Timestamp>,
     pub zone: TimeZone,
+    /// The `zoho.*` user variables.
+    pub variables: SystemVariables,
 }
 
 impl Clock {
@@ -24,7 +27,16 @@ impl Clock {
             }
             None => TimeZone::UTC,
         };
-        Ok(Clock { fixed_now, zone })
+        let variables = SystemVariables {
+            login_user: args.login_user.clone(),
+            admin_user: args.admin_user.clone(),
+            ..SystemVariables::default()
+        };
+        Ok(Clock {
+            fixed_now,
+            zone,
+            variables,
+        })
     }
 
     pub fn now(&self) -> Timestamp {

@@ -181,6 +181,7 @@ fn execute(args: &RunArgs, prepared: Prepared, color: Choice) -> u8 {
     let mut host = LocalHost {
         fixed_now: clock.fixed_now,
         zone: clock.zone.clone(),
+        variables: clock.variables.clone(),
         ..LocalHost::default()
     };
     if !args.json {

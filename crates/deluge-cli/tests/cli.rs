@@ -283,3 +283,23 @@ fn parse_prints_the_tree() {
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("ForEach"), "{}", stdout(&o));
 }
+
+#[test]
+fn system_user_variables_are_configurable() {
+    let dir = std::env::temp_dir().join(format!("deluge-cli-users-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("users.dg");
+    std::fs::write(&file, "info zoho.loginuser;\ninfo zoho.adminuserid;\n").expect("write");
+    let o = deluge(&["run", path(&file)]);
+    assert_eq!(stdout(&o), "user@example.com\nadmin@example.com\n");
+    let o = deluge(&[
+        "run",
+        path(&file),
+        "--login-user",
+        "ann@zylker.test",
+        "--admin-user",
+        "boss@zylker.test",
+    ]);
+    assert_eq!(stdout(&o), "ann@zylker.test\nboss@zylker.test\n");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -89,6 +89,7 @@ impl Repl {
         let host = LocalHost {
             fixed_now: clock.fixed_now,
             zone: clock.zone,
+            variables: clock.variables,
             // `info` lines appear as they happen, before the entry's value.
             on_info: Some(Box::new(|line: &str| say_to(&mut std::io::stdout(), line))),
             ..LocalHost::default()
