@@ -1,7 +1,8 @@
 //! Statements (language spec §3 `statement`, §7).
 
 use super::common::{
-    deep, err_at, ident, reported, reserved_word, semicolon, skip_statement, variable_name, word,
+    deep, err_at, make_ident, raw_ident, reported, reserved_word, semicolon, skip_statement,
+    variable_name, word,
 };
 use super::creator;
 use super::expr::{ExprParser, expression};
@@ -88,8 +89,8 @@ pub(super) fn statement_and_block<'a, E: PErr<'a>>() -> (StmtParser<'a, E>, Bloc
             return_stmt(expr.clone()),
             loop_control(),
             task_stmt(expr.clone()),
-            creator::creator_statement(),
             assign_stmt(expr.clone()),
+            creator::creator_statement(),
             reserved_assignment(),
             call_stmt(expr),
         ))
@@ -272,9 +273,10 @@ fn assign_stmt<'a, E: PErr<'a>>(
         .then(expr)
         .then_ignore(semicolon())
         .map(|(op, value)| Rhs::Value(op, value));
-    ident()
+    raw_ident()
         .then(choice((task, insert, value)))
         .validate(|(target, rhs), e, emitter| {
+            let target = make_ident(target);
             let s = e.span();
             let kind = match rhs {
                 Rhs::Value(op, value) => StmtKind::Assign { target, op, value },
