@@ -46,7 +46,7 @@ fn parse_large_script(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(script.len() as u64));
     group.sample_size(10);
     group.bench_function("large_script", |b| {
-        b.iter(|| deluge_syntax::parse(black_box(&script)))
+        b.iter_with_large_drop(|| deluge_syntax::parse(black_box(&script)))
     });
     group.finish();
 }

@@ -29,14 +29,24 @@ pub(super) fn ident<'a, E: PErr<'a>>() -> impl Parser<'a, In<'a>, Ident, Extra<'
 }
 
 /// A particular soft word such as `index` or `list`, in any letter case.
+/// Yields nothing, so a failed attempt allocates nothing.
 pub(super) fn word<'a, E: PErr<'a>>(
     w: &'static str,
-) -> impl Parser<'a, In<'a>, Ident, Extra<'a, E>> + Clone {
-    select! {
-        Token::Ident(name) = e if name.eq_ignore_ascii_case(w) =>
-            Ident { name: name.to_owned(), span: span(e.span()) }
+) -> impl Parser<'a, In<'a>, (), Extra<'a, E>> + Clone {
+    select! { Token::Ident(name) if name.eq_ignore_ascii_case(w) => () }.labelled(w)
+}
+
+/// An identifier's text and span, without allocating; see [`ident`].
+pub(super) fn raw_ident<'a, E: PErr<'a>>()
+-> impl Parser<'a, In<'a>, (&'a str, SimpleSpan), Extra<'a, E>> + Clone {
+    select! { Token::Ident(name) = e => (name, e.span()) }.labelled("a name")
+}
+
+pub(super) fn make_ident((name, s): (&str, SimpleSpan)) -> Ident {
+    Ident {
+        name: name.to_owned(),
+        span: span(s),
     }
-    .labelled(w)
 }
 
 /// A name after `.`: any word, keywords included (`.get`, `.toString`,

@@ -9,7 +9,7 @@
 //!   parsed into marker nodes; [`in_stmt`] finds them in a statement's own
 //!   expressions and the statement becomes `StmtKind::Creator`.
 
-use super::common::{err_at, ident, member_name, next_span, skip_statement, word};
+use super::common::{err_at, ident, member_name, next_span, raw_ident, skip_statement, word};
 use super::{Extra, In, PErr, cspan, span};
 use crate::ast::{Arg, Expr, ExprKind, Ident, Stmt, StmtKind, TaskValue};
 use crate::diagnostic::{Diagnostic, codes};
@@ -344,9 +344,9 @@ pub(super) fn creator_statement<'a, E: PErr<'a>>()
         .then_ignore(before_name.or(just(Token::Semi).rewind().ignored()))
         .then_ignore(skip_statement()),
     ));
-    let field_write = ident()
+    let field_write = raw_ident()
         .then_ignore(just(Token::Dot))
-        .then(member_name())
+        .then(raw_ident())
         .then_ignore(
             one_of([
                 Token::Assign,
@@ -359,7 +359,7 @@ pub(super) fn creator_statement<'a, E: PErr<'a>>()
             .rewind(),
         )
         .then_ignore(skip_statement())
-        .map(|(target, field)| format!("`{}.{}` field assignment", target.name, field.name));
+        .map(|((target, _), (field, _))| format!("`{target}.{field}` field assignment"));
     shaped
         .map(str::to_owned)
         .or(field_write)

@@ -187,6 +187,7 @@ fn describe_expected(expected: &[RichPattern<'_, Token<'_>>]) -> Option<String> 
         }
         let text = match p {
             RichPattern::Token(t) => format!("`{}`", **t),
+            RichPattern::Label(l) if l == super::expr::CRITERIA => continue,
             RichPattern::Label(l) => l.to_string(),
             RichPattern::Identifier(s) => format!("`{s}`"),
             RichPattern::EndOfInput => "end of input".to_owned(),
@@ -201,7 +202,11 @@ fn describe_expected(expected: &[RichPattern<'_, Token<'_>>]) -> Option<String> 
             bucket.push(text);
         }
     }
-    tokens.append(&mut labels);
+    for label in labels {
+        if !tokens.contains(&label) {
+            tokens.push(label);
+        }
+    }
     if collapse {
         tokens.push("an operator".to_owned());
     }

@@ -9,6 +9,10 @@ use crate::token::{Token, unescape_single, unescape_text};
 use chumsky::pratt::{infix, left, postfix, prefix};
 use chumsky::prelude::*;
 
+/// Label of a Creator `[criteria]`; left out of "expected ..." lists,
+/// since it is never what a Deluge script should write.
+pub(super) const CRITERIA: &str = "criteria";
+
 pub(super) type ExprParser<'a, E> = Boxed<'a, 'a, In<'a>, Expr, Extra<'a, E>>;
 type ArgsParser<'a, E> = Boxed<'a, 'a, In<'a>, Vec<Arg>, Extra<'a, E>>;
 
@@ -179,18 +183,19 @@ fn postfix_chain<'a, E: PErr<'a>>(
 /// `primary`: literals, names, calls, the if-function, `ifnull`, typed
 /// list constructors, parentheses and collection literals.
 fn primary<'a, E: PErr<'a>>(expr: ExprParser<'a, E>, args: ArgsParser<'a, E>) -> ExprParser<'a, E> {
+    // Most frequent first: names, calls and literals.
     choice((
+        typed_list_ctor(args.clone()),
+        name_led(args.clone()),
         literal(),
-        reported().map(error_expr),
+        zoho_name(args.clone()),
         parenthesised(expr.clone()),
+        brace_literal(expr.clone()),
         if_function(expr.clone()),
         ifnull_function(expr.clone()),
-        zoho_name(args.clone()),
-        creator::thisapp_call(args.clone()),
-        typed_list_ctor(args.clone()),
-        name_led(args),
-        brace_literal(expr.clone()),
         list_literal(expr),
+        creator::thisapp_call(args),
+        reported().map(error_expr),
     ))
     .labelled("an expression")
     .boxed()
@@ -376,7 +381,10 @@ fn name_led<'a, E: PErr<'a>>(
             };
             boxed(kind, e.span())
         })
-        .foldl_with(creator::criteria().repeated(), creator::fetch)
+        .foldl_with(
+            creator::criteria().labelled(CRITERIA).repeated(),
+            creator::fetch,
+        )
 }
 
 /// `"(" [ arg { "," arg } ] ")"` where `arg = expression [ ":" expression ]`
@@ -411,7 +419,7 @@ fn call_args<'a, E: PErr<'a>>(expr: ExprParser<'a, E>) -> ArgsParser<'a, E> {
             ],
             |_| Vec::new(),
         )))
-        .labelled("arguments")
+        .labelled("`(`")
         .boxed()
 }
 

@@ -1,7 +1,8 @@
 //! Statements (language spec §3 `statement`, §7).
 
 use super::common::{
-    deep, err_at, ident, reported, reserved_word, semicolon, skip_statement, variable_name, word,
+    deep, err_at, make_ident, raw_ident, reported, reserved_word, semicolon, skip_statement,
+    variable_name, word,
 };
 use super::creator;
 use super::expr::{ExprParser, expression};
@@ -76,20 +77,21 @@ pub(super) fn statement_and_block<'a, E: PErr<'a>>() -> (StmtParser<'a, E>, Bloc
         // callers is built again from the strong one below.
         let statement: StmtParser<'a, E> = deep(statement).boxed();
         let block = block(statement.clone());
+        // Most frequent first; `call_stmt` takes whatever is left.
         choice((
+            assign_stmt(expr.clone()),
+            if_stmt(condition.clone(), block.clone()),
+            info_stmt(expr.clone()),
+            foreach_stmt(expr.clone(), block.clone()),
+            return_stmt(expr.clone()),
+            task_stmt(expr.clone()),
+            try_stmt(block),
+            loop_control(),
             just(Token::Semi).map_with(|_, e| stmt(StmtKind::Empty, e.span())),
             reported()
                 .then(skip_statement().or_not())
                 .map_with(|_, e| stmt(StmtKind::Error, e.span())),
-            if_stmt(condition.clone(), block.clone()),
-            foreach_stmt(expr.clone(), block.clone()),
-            try_stmt(block),
-            info_stmt(expr.clone()),
-            return_stmt(expr.clone()),
-            loop_control(),
-            task_stmt(expr.clone()),
             creator::creator_statement(),
-            assign_stmt(expr.clone()),
             reserved_assignment(),
             call_stmt(expr),
         ))
@@ -272,9 +274,10 @@ fn assign_stmt<'a, E: PErr<'a>>(
         .then(expr)
         .then_ignore(semicolon())
         .map(|(op, value)| Rhs::Value(op, value));
-    ident()
+    raw_ident()
         .then(choice((task, insert, value)))
         .validate(|(target, rhs), e, emitter| {
+            let target = make_ident(target);
             let s = e.span();
             let kind = match rhs {
                 Rhs::Value(op, value) => StmtKind::Assign { target, op, value },
@@ -316,7 +319,10 @@ fn reserved_assignment<'a, E: PErr<'a>>() -> impl Parser<'a, In<'a>, Stmt, Extra
 fn call_stmt<'a, E: PErr<'a>>(
     expr: ExprParser<'a, E>,
 ) -> impl Parser<'a, In<'a>, Stmt, Extra<'a, E>> + Clone {
-    expr.then_ignore(semicolon()).validate(|x, e, emitter| {
+    // `if` at the start of a statement is an `if` statement, never the
+    // if-function (rule 3).
+    let not_if = none_of([Token::If]).rewind();
+    not_if.ignore_then(expr).then_ignore(semicolon()).validate(|x, e, emitter| {
         let s = e.span();
         if is_call(&x) || creator::in_expr(&x).is_some() {
             return stmt(StmtKind::Expr(x), s);
@@ -342,7 +348,6 @@ fn is_call(x: &Expr) -> bool {
             | ExprKind::ZohoCall { .. }
             | ExprKind::TypedList { .. }
             | ExprKind::IfNull { .. }
-            | ExprKind::IfFn { .. }
             | ExprKind::Error
     )
 }
