@@ -136,6 +136,10 @@ pub enum ExprKind {
     Undefined(String),
     Unary(UnaryOp, Box<Expr>),
     Binary(BinaryOp, Box<Expr>, Box<Expr>),
+    /// `a + b + c ...` (three or more operands), evaluated left to right
+    /// exactly like nested `+`, but once the running value is TEXT the rest
+    /// is appended to one buffer instead of allocating a text per `+`.
+    AddChain(Vec<Expr>),
     And(Box<Expr>, Box<Expr>),
     Or(Box<Expr>, Box<Expr>),
     IfFn(Box<Expr>, Box<Expr>, Box<Expr>),

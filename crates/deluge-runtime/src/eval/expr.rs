@@ -43,6 +43,7 @@ impl Interpreter<'_, '_> {
                 let r = self.operand(frame, r, &mut r_tmp)?;
                 ops::binary(*op, l, r, &|s| self.parse_date(s))
             }
+            ExprKind::AddChain(operands) => self.add_chain(frame, operands),
             ExprKind::And(l, r) => self.logical(frame, BinaryOp::And, l, r),
             ExprKind::Or(l, r) => self.logical(frame, BinaryOp::Or, l, r),
             ExprKind::IfFn(cond, then, otherwise) => {
@@ -151,6 +152,35 @@ impl Interpreter<'_, '_> {
                 Ok(tmp)
             }
         }
+    }
+
+    /// `a + b + c ...`: numbers add as usual until a TEXT appears; from
+    /// then on every operand's text form is appended to one buffer.
+    fn add_chain(&mut self, frame: &Frame, operands: &[Expr]) -> RtResult<Value> {
+        let mut tmp = Value::Null;
+        let first = self.operand(frame, &operands[0], &mut tmp)?;
+        let mut acc: Value = first.clone();
+        let mut text: Option<String> = None;
+        for operand in &operands[1..] {
+            let mut tmp = Value::Null;
+            let v = self.operand(frame, operand, &mut tmp)?;
+            if let Some(buffer) = &mut text {
+                crate::value::write_display(v, buffer);
+                continue;
+            }
+            if matches!(acc, Value::Text(_)) || matches!(v, Value::Text(_)) {
+                let mut buffer = String::with_capacity(64);
+                crate::value::write_display(&acc, &mut buffer);
+                crate::value::write_display(v, &mut buffer);
+                text = Some(buffer);
+            } else {
+                acc = ops::add(&acc, v)?;
+            }
+        }
+        Ok(match text {
+            Some(buffer) => Value::from(buffer),
+            None => acc,
+        })
     }
 
     fn pseudo(&self, p: Pseudo) -> Value {

@@ -68,6 +68,20 @@ impl Lowerer<'_> {
             ),
             A::ZohoCall { path, args } => self.zoho_call(path, args),
             A::Unary { op, operand } => ExprKind::Unary(*op, boxed(self.expr(operand))),
+            A::Binary {
+                op: BinaryOp::Add,
+                lhs,
+                ..
+            } if matches!(
+                lhs.kind,
+                A::Binary {
+                    op: BinaryOp::Add,
+                    ..
+                }
+            ) =>
+            {
+                ExprKind::AddChain(self.add_chain(e))
+            }
             A::Binary { op, lhs, rhs } => {
                 let (l, r) = (boxed(self.expr(lhs)), boxed(self.expr(rhs)));
                 match op {
@@ -115,6 +129,24 @@ impl Lowerer<'_> {
             A::EmptyBraces => ExprKind::EmptyCollection,
             A::Error => ExprKind::Fail(syntax_error()),
         }
+    }
+
+    /// The operands of a left-nested chain of `+`, in order.
+    fn add_chain(&mut self, e: &ast::Expr) -> Vec<ir::Expr> {
+        let mut rights = Vec::new();
+        let mut current = e;
+        while let ast::ExprKind::Binary {
+            op: BinaryOp::Add,
+            lhs,
+            rhs,
+        } = &current.kind
+        {
+            rights.push(rhs.as_ref());
+            current = lhs;
+        }
+        let mut operands = vec![self.expr(current)];
+        operands.extend(rights.into_iter().rev().map(|r| self.expr(r)));
+        operands
     }
 
     fn literal(&self, lit: &Literal) -> Value {
