@@ -122,14 +122,7 @@ impl Program {
         parse_date: &dyn Fn(&str) -> Option<DateTime>,
     ) -> Vec<ir::Stmt> {
         slots.declare_assigned(stmts);
-        let mut lowerer = Lowerer {
-            functions: &self.names,
-            slots,
-            source,
-            lines: &self.sources[source].lines,
-            parse_date,
-        };
-        lowerer.block(stmts)
+        self.lowerer(source, slots, parse_date).block(stmts)
     }
 
     /// Lowers one expression against a slot table (REPL, `:type`).
@@ -140,14 +133,24 @@ impl Program {
         slots: &mut SlotTable,
         parse_date: &dyn Fn(&str) -> Option<DateTime>,
     ) -> ir::Expr {
-        let mut lowerer = Lowerer {
+        self.lowerer(source, slots, parse_date).expr(expr)
+    }
+
+    /// A lowerer for one source, resolving calls against every function
+    /// known so far.
+    fn lowerer<'a>(
+        &'a self,
+        source: SourceId,
+        slots: &'a mut SlotTable,
+        parse_date: &'a dyn Fn(&str) -> Option<DateTime>,
+    ) -> Lowerer<'a> {
+        Lowerer {
             functions: &self.names,
             slots,
             source,
             lines: &self.sources[source].lines,
             parse_date,
-        };
-        lowerer.expr(expr)
+        }
     }
 
     /// Registers and lowers function definitions. All names are registered
