@@ -12,6 +12,7 @@ pub mod dump;
 pub mod render;
 pub mod span;
 
+mod escape;
 mod lexer;
 mod nesting;
 mod parser;

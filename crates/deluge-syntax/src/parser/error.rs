@@ -228,7 +228,13 @@ fn help_for(
     let wants_semi = expected
         .iter()
         .any(|p| matches!(p, RichPattern::Token(t) if **t == Token::Semi));
+    let wants_block = expected
+        .iter()
+        .any(|p| matches!(p, RichPattern::Label(l) if l == "`{`"));
     match found {
+        _ if wants_block && expected.len() == 1 => {
+            Some("the body of `if`, `else`, `for each`, `try` and `catch` is written in `{ }`")
+        }
         Some(Token::Assign) if wants_semi => {
             Some("an assignment is a statement of its own; to compare, use `==`")
         }

@@ -5,6 +5,7 @@
 //! `.method()` chains. Errors are chumsky `Rich` errors whose custom payload
 //! is our own [`Diagnostic`]; `error.rs` turns all of them into diagnostics.
 
+mod collection;
 mod common;
 mod creator;
 mod error;
