@@ -92,7 +92,6 @@ impl Repl {
             variables: clock.variables,
             // `info` lines appear as they happen, before the entry's value.
             on_info: Some(Box::new(|line: &str| say_to(&mut std::io::stdout(), line))),
-            ..LocalHost::default()
         };
         let limits = Limits {
             max_statements: args.max_statements,

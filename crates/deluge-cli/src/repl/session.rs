@@ -287,9 +287,7 @@ impl Session {
             Code::Statements(body) => interp
                 .exec_in(source, body, &mut self.frame)
                 .map(|v| v.map_or(Shown::Nothing, Shown::Value)),
-            Code::Expression(expr) => interp
-                .eval_in(source, expr, &mut self.frame)
-                .map(Shown::Value),
+            Code::Expression(expr) => interp.eval_in(source, expr, &self.frame).map(Shown::Value),
         };
         let statements = interp.statements();
         self.info.extend_from_slice(interp.info_log());
