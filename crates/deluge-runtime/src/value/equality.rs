@@ -11,26 +11,46 @@ use super::Value;
 use crate::datetime::DateTime;
 use std::cmp::Ordering;
 
+/// Collections nested deeper than this compare unequal: two lists that
+/// contain themselves must not recurse forever.
+const MAX_DEPTH: usize = 200;
+
 /// `==` of §4.4. `parse_date` turns a TEXT into a date-time for the
 /// TEXT-with-DATETIME row (it needs the clock for two-digit years).
 pub fn loose_equals(a: &Value, b: &Value, parse_date: &dyn Fn(&str) -> Option<DateTime>) -> bool {
+    loose_at(a, b, parse_date, 0)
+}
+
+fn loose_at(
+    a: &Value,
+    b: &Value,
+    parse_date: &dyn Fn(&str) -> Option<DateTime>,
+    depth: usize,
+) -> bool {
     match (a, b) {
         (Value::Text(t), Value::Number(_) | Value::Decimal(_)) => text_equals_number(t, b),
         (Value::Number(_) | Value::Decimal(_), Value::Text(t)) => text_equals_number(t, a),
         (Value::Text(t), Value::DateTime(d)) | (Value::DateTime(d), Value::Text(t)) => {
             parse_date(t).is_some_and(|p| p.local == d.local)
         }
-        _ => equals_with(a, b, &|x, y| loose_equals(x, y, parse_date)),
+        _ => equals_with(a, b, depth, &|x, y| loose_at(x, y, parse_date, depth + 1)),
     }
 }
 
 /// Equality within one type family (map keys, collection functions).
 pub fn same_family_equals(a: &Value, b: &Value) -> bool {
-    equals_with(a, b, &same_family_equals)
+    family_at(a, b, 0)
+}
+
+fn family_at(a: &Value, b: &Value, depth: usize) -> bool {
+    equals_with(a, b, depth, &|x, y| family_at(x, y, depth + 1))
 }
 
 /// The rows of §4.4 shared by both equalities; `inner` compares elements.
-fn equals_with(a: &Value, b: &Value, inner: &dyn Fn(&Value, &Value) -> bool) -> bool {
+fn equals_with(a: &Value, b: &Value, depth: usize, inner: &dyn Fn(&Value, &Value) -> bool) -> bool {
+    if depth > MAX_DEPTH {
+        return false;
+    }
     match (a, b) {
         (Value::Null, Value::Null) => true,
         (Value::Null, _) | (_, Value::Null) => false,

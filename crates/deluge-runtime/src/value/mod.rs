@@ -323,24 +323,29 @@ impl Value {
         }
     }
 
-    /// A deep copy: nested lists and maps are copied too.
+    /// A deep copy: nested lists and maps are copied too (down to a depth
+    /// of 200; a collection that contains itself is shared below that).
     pub fn deep_copy(&self) -> Value {
-        fn copy_list(l: &ListObj) -> ListObj {
-            ListObj {
-                items: l.items.iter().map(Value::deep_copy).collect(),
-                elem: l.elem,
-                json_origin: l.json_origin,
-            }
+        self.copy_at(0)
+    }
+
+    fn copy_at(&self, depth: usize) -> Value {
+        const MAX_DEPTH: usize = 200;
+        if depth > MAX_DEPTH {
+            return self.clone();
         }
-        fn copy_map(m: &MapObj) -> MapObj {
-            MapObj {
-                entries: m
-                    .entries
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.deep_copy()))
-                    .collect(),
-            }
-        }
+        let copy_list = |l: &ListObj| ListObj {
+            items: l.items.iter().map(|v| v.copy_at(depth + 1)).collect(),
+            elem: l.elem,
+            json_origin: l.json_origin,
+        };
+        let copy_map = |m: &MapObj| MapObj {
+            entries: m
+                .entries
+                .iter()
+                .map(|(k, v)| (k.clone(), v.copy_at(depth + 1)))
+                .collect(),
+        };
         match self {
             Value::List(l) => Value::List(Rc::new(RefCell::new(copy_list(&l.borrow())))),
             Value::Map(m) => Value::Map(Rc::new(RefCell::new(copy_map(&m.borrow())))),
