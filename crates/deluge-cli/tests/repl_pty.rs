@@ -21,9 +21,14 @@ fn state_dir() -> PathBuf {
 }
 
 fn start(state: &PathBuf) -> Pty {
+    start_with(state, &[])
+}
+
+fn start_with(state: &PathBuf, args: &[&str]) -> Pty {
     let mut command = Command::new(env!("CARGO_BIN_EXE_deluge"));
     command
         .arg("repl")
+        .args(args)
         .env("XDG_STATE_HOME", state)
         .env("TERM", "xterm")
         .env("NO_COLOR", "1");
@@ -99,5 +104,30 @@ fn multi_line_entries_completion_history_and_ctrl_d_on_a_terminal() {
         !history.contains("l = [1,"),
         "a cancelled entry is not kept: {history}"
     );
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+#[test]
+fn ctrl_c_stops_a_running_entry_and_the_session_goes_on() {
+    let state = state_dir().join("interrupt");
+    std::fs::create_dir_all(&state).expect("a state directory");
+    let mut pty = start_with(&state, &["--max-statements", "0"]);
+    prompt(&mut pty);
+    line(&mut pty, "n = 0;", "> ");
+    // A billion iterations: far longer than the test waits.
+    pty.send_line(
+        "l = \"x\".repeat(1000).toList(\"\"); for each a in l { for each b in l { for each c in l { n = n + 1; } } }",
+    )
+    .expect("the loop is sent");
+    std::thread::sleep(Duration::from_millis(300));
+    pty.send(ControlCode::EndOfText).expect("Ctrl-C is sent");
+    pty.expect("Interrupted")
+        .expect("the entry stops with E403");
+    prompt(&mut pty);
+    line(&mut pty, "n > 0", "BOOLEAN true");
+    prompt(&mut pty);
+    pty.send(ControlCode::EndOfTransmission)
+        .expect("Ctrl-D is sent");
+    pty.expect(Eof).expect("the REPL ends");
     let _ = std::fs::remove_dir_all(&state);
 }

@@ -189,6 +189,7 @@ pub mod codes {
     // Limits (E4xx)
     pub const STATEMENT_LIMIT: &str = "E401";
     pub const RECURSION_LIMIT: &str = "E402";
+    pub const INTERRUPTED: &str = "E403";
 
     // Invocation (E5xx)
     pub const NO_SUCH_FUNCTION: &str = "E501";
@@ -271,6 +272,7 @@ pub mod codes {
         ),
         (STATEMENT_LIMIT, "statement limit exceeded"),
         (RECURSION_LIMIT, "recursion limit exceeded"),
+        (INTERRUPTED, "run interrupted"),
         (NO_SUCH_FUNCTION, "function to run not found"),
         (BAD_ARGUMENT, "bad script argument"),
     ];

@@ -26,6 +26,8 @@ use std::io::{IsTerminal, Read, Write};
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 const OK: u8 = 0;
 const FAILED: u8 = 1;
@@ -66,6 +68,17 @@ pub fn repl(args: ReplArgs, color: Choice) -> u8 {
     })
 }
 
+/// On a terminal, Ctrl-C while an entry runs stops that entry (the line
+/// editor reads Ctrl-C as a key while it waits for input, so the signal
+/// only arrives during a run). `None` if the handler cannot be installed;
+/// Ctrl-C then ends the process as usual.
+fn ctrl_c_flag() -> Option<Arc<AtomicBool>> {
+    let flag = Arc::new(AtomicBool::new(false));
+    let set = flag.clone();
+    ctrlc::set_handler(move || set.store(true, Ordering::Relaxed)).ok()?;
+    Some(flag)
+}
+
 /// What to do after a line.
 pub enum Flow {
     Next,
@@ -95,6 +108,7 @@ impl Repl {
         };
         let limits = Limits {
             max_statements: args.max_statements,
+            interrupt: interactive.then(ctrl_c_flag).flatten(),
             ..Limits::default()
         };
         Repl {

@@ -282,6 +282,10 @@ impl Session {
     }
 
     fn execute(&mut self, source: usize, code: Code<'_>) -> Entry {
+        // A Ctrl-C pressed while no entry ran must not stop this one.
+        if let Some(flag) = &self.limits.interrupt {
+            flag.store(false, std::sync::atomic::Ordering::Relaxed);
+        }
         let mut interp = Interpreter::new(&self.program, self.host.as_host(), self.limits.clone());
         let result = match code {
             Code::Statements(body) => interp

@@ -18,6 +18,8 @@ use crate::ir::FnIndex;
 use crate::program::Program;
 use crate::value::Value;
 use deluge_syntax::codes;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// A function's variables, by slot; `None` until first assigned.
 pub type Frame = Vec<Option<Value>>;
@@ -31,6 +33,9 @@ pub struct Limits {
     pub max_depth: u32,
     /// Combined size of `info` output in bytes.
     pub info_cap: usize,
+    /// Set from outside (an interactive prompt's Ctrl-C) to stop the run
+    /// at its next statement.
+    pub interrupt: Option<Arc<AtomicBool>>,
 }
 
 impl Default for Limits {
@@ -39,6 +44,7 @@ impl Default for Limits {
             max_statements: 5000,
             max_depth: 75,
             info_cap: 500 * 1024,
+            interrupt: None,
         }
     }
 }
@@ -166,6 +172,11 @@ impl<'p, 'h> Interpreter<'p, 'h> {
     /// Counts one executed statement against the limit.
     fn tick(&mut self) -> RtResult<()> {
         self.statements += 1;
+        if let Some(flag) = &self.limits.interrupt
+            && flag.swap(false, Ordering::Relaxed)
+        {
+            return Err(RtError::limit(codes::INTERRUPTED, "Interrupted"));
+        }
         let max = self.limits.max_statements;
         if max > 0 && self.statements > max {
             return Err(RtError::limit(
