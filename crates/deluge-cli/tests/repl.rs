@@ -327,3 +327,12 @@ fn empty_input_is_fine() {
     assert_eq!(ok(""), "");
     assert_eq!(ok("\n\n// just a comment\n"), "");
 }
+
+#[test]
+fn redefining_a_function_replaces_it_for_earlier_callers() {
+    let input = "int f(int n) { return n + 1; }\nint g(int n) { return f(n) * 10; }\ng(1)\nint f(int n) { return n + 2; }\ng(1)\n";
+    assert_eq!(
+        ok(input),
+        "defined f\ndefined g\nNUMBER 20\ndefined f\nNUMBER 30\n"
+    );
+}

@@ -155,30 +155,64 @@ impl Program {
 
     /// Registers and lowers function definitions. All names are registered
     /// before any body is lowered, so the functions may call each other.
+    /// A name defined twice is an error.
     pub fn add_functions(
         &mut self,
         source: SourceId,
         defs: &[ast::FunctionDef],
         parse_date: &dyn Fn(&str) -> Option<DateTime>,
     ) -> Result<Vec<FnIndex>, Vec<Diagnostic>> {
+        self.define(source, defs, parse_date, false)
+    }
+
+    /// Like [`Program::add_functions`], but a definition whose name is
+    /// already taken replaces the earlier one in place, so code lowered
+    /// before calls the new body (the REPL's redefinition).
+    pub fn redefine_functions(
+        &mut self,
+        source: SourceId,
+        defs: &[ast::FunctionDef],
+        parse_date: &dyn Fn(&str) -> Option<DateTime>,
+    ) -> Result<Vec<FnIndex>, Vec<Diagnostic>> {
+        self.define(source, defs, parse_date, true)
+    }
+
+    fn define(
+        &mut self,
+        source: SourceId,
+        defs: &[ast::FunctionDef],
+        parse_date: &dyn Fn(&str) -> Option<DateTime>,
+        replace: bool,
+    ) -> Result<Vec<FnIndex>, Vec<Diagnostic>> {
         let problems: Vec<Diagnostic> = defs
             .iter()
             .enumerate()
-            .filter_map(|(i, def)| self.definition_problem(def, &defs[..i]))
+            .filter_map(|(i, def)| self.definition_problem(def, &defs[..i], replace))
             .collect();
         if !problems.is_empty() {
             return Err(problems);
         }
-        let first = self.functions.len();
-        for (i, def) in defs.iter().enumerate() {
-            self.names
-                .insert(&def.full_name(), &def.name.name, first + i);
-        }
+        let mut next = self.functions.len();
+        let mut indices = Vec::with_capacity(defs.len());
         for def in defs {
-            let function = self.lower_function(source, def, parse_date);
-            self.functions.push(function);
+            let index = match self.names.resolve_full(&def.full_name()) {
+                Some(existing) if replace => existing,
+                _ => {
+                    self.names.insert(&def.full_name(), &def.name.name, next);
+                    next += 1;
+                    next - 1
+                }
+            };
+            indices.push(index);
         }
-        Ok((first..self.functions.len()).collect())
+        for (def, index) in defs.iter().zip(&indices) {
+            let function = self.lower_function(source, def, parse_date);
+            match self.functions.get_mut(*index) {
+                Some(slot) => *slot = function,
+                None => self.functions.push(function),
+            }
+        }
+        Ok(indices)
     }
 
     /// A function defined twice, or named like a built-in (§8.3).
@@ -186,9 +220,10 @@ impl Program {
         &self,
         def: &ast::FunctionDef,
         earlier: &[ast::FunctionDef],
+        replace: bool,
     ) -> Option<Diagnostic> {
         let full = def.full_name();
-        let duplicate = self.names.contains_full(&full)
+        let duplicate = (!replace && self.names.contains_full(&full))
             || earlier
                 .iter()
                 .any(|e| e.full_name().eq_ignore_ascii_case(&full));

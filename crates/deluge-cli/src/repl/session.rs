@@ -235,7 +235,7 @@ impl Session {
             Form::Functions(defs) => {
                 let result = self
                     .program
-                    .add_functions(source, &defs, &parse_date)
+                    .redefine_functions(source, &defs, &parse_date)
                     .map(|indices| {
                         let names = indices
                             .iter()

@@ -47,6 +47,11 @@ impl FunctionNames {
         }
     }
 
+    /// The function declared with exactly this full name.
+    pub fn resolve_full(&self, name: &str) -> Option<FnIndex> {
+        self.by_full_name.get(&name.to_ascii_lowercase()).copied()
+    }
+
     pub fn contains_full(&self, name: &str) -> bool {
         self.by_full_name.contains_key(&name.to_ascii_lowercase())
     }
