@@ -50,7 +50,9 @@ fn every_builtin_accepts_any_receiver_and_argument_without_panicking() {
     for name in &names {
         let mut script = String::new();
         for recv in VALUES {
-            script.push_str(&format!("try {{ x = ({recv}).{name}(); }} catch (e) {{ }}\n"));
+            script.push_str(&format!(
+                "try {{ x = ({recv}).{name}(); }} catch (e) {{ }}\n"
+            ));
             for arg in VALUES {
                 script.push_str(&format!(
                     "try {{ x = ({recv}).{name}({arg}); }} catch (e) {{ }}\n"
