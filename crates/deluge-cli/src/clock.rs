@@ -45,8 +45,6 @@ impl Clock {
 
     /// Parses date-time text as of this clock (for literals and arguments).
     pub fn date_parser(&self) -> impl Fn(&str) -> Option<DateTime> + use<> {
-        let today = self.zone.to_datetime(self.now()).date();
-        let zone = self.zone.clone();
-        move |text| deluge_runtime::datetime::parse::parse_text(text, today, &zone)
+        deluge_runtime::datetime::parse::parser_as_of(self.now(), &self.zone)
     }
 }

@@ -179,11 +179,7 @@ pub fn check(
 pub fn run_file(name: &str, source: &str) -> Result<(), String> {
     let exp = parse(source);
     let mut host = host_for(&exp)?;
-    let today = crate::Host::time_zone(&host)
-        .to_datetime(crate::Host::now(&host))
-        .date();
-    let zone = host.zone.clone();
-    let parse_date = move |text: &str| crate::datetime::parse::parse_text(text, today, &zone);
+    let parse_date = crate::datetime::parse::parser_as_of(crate::Host::now(&host), &host.zone);
     let mut program = crate::Program::new();
     let inputs: Vec<String> = exp.args.iter().map(|(n, _)| n.clone()).collect();
     let loaded = match program.load(name, source, &inputs, &parse_date) {

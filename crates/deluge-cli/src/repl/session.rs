@@ -227,10 +227,8 @@ impl Session {
     fn run_form(&mut self, name: &str, text: &str, form: Form) -> Entry {
         let started = Instant::now();
         let source = self.program.add_source(name, text);
-        let today = self.host.time_zone().to_datetime(self.host.now()).date();
-        let zone = self.host.time_zone().clone();
         let parse_date =
-            move |t: &str| deluge_runtime::datetime::parse::parse_text(t, today, &zone);
+            deluge_runtime::datetime::parse::parser_as_of(self.host.now(), self.host.time_zone());
         let mut entry = match form {
             Form::Functions(defs) => {
                 let result = self

@@ -88,6 +88,18 @@ const FORMATS: [&[Tok]; 41] = [
     &[Year4, DOT, Month, DOT, Day],
 ];
 
+/// A parser of date-time text as of the instant `now` in `zone` (which fixes
+/// today's date for two-digit years): what lowering needs to classify
+/// single-quoted literals, and what parameter conversions use.
+pub fn parser_as_of(
+    now: jiff::Timestamp,
+    zone: &TimeZone,
+) -> impl Fn(&str) -> Option<DateTime> + use<> {
+    let today = zone.to_datetime(now).date();
+    let zone = zone.clone();
+    move |text| parse_text(text, today, &zone)
+}
+
 /// Parses `text` as a date-time, or `None` when no format matches with valid
 /// values. `today` anchors the two-digit-year window; `host` receives
 /// instants written with an explicit offset.
