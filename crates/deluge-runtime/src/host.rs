@@ -35,12 +35,35 @@ impl TaskRequest {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HostError {
     pub message: String,
+    /// No service is configured for the task (E320), as opposed to a call
+    /// that was made and failed (E321).
+    pub unavailable: bool,
 }
 
 impl HostError {
+    /// A call that was made and failed: a timeout, a refused connection, a
+    /// response over the size limit.
     pub fn new(message: impl Into<String>) -> Self {
         HostError {
             message: message.into(),
+            unavailable: false,
+        }
+    }
+
+    /// `<task> is not available in this environment`.
+    pub fn unavailable(task: &str) -> Self {
+        HostError {
+            message: format!("{task} is not available in this environment"),
+            unavailable: true,
+        }
+    }
+
+    /// The code of the runtime error this failure becomes.
+    pub fn code(&self) -> &'static str {
+        if self.unavailable {
+            deluge_syntax::codes::TASK_UNAVAILABLE
+        } else {
+            deluge_syntax::codes::EXTERNAL_CALL_FAILED
         }
     }
 }
@@ -156,15 +179,11 @@ impl Host for LocalHost {
     }
 
     fn invoke_url(&mut self, _request: &TaskRequest) -> Result<Value, HostError> {
-        Err(HostError::new(
-            "invokeurl is not available in this environment",
-        ))
+        Err(HostError::unavailable("invokeurl"))
     }
 
     fn send_mail(&mut self, _request: &TaskRequest) -> Result<(), HostError> {
-        Err(HostError::new(
-            "sendmail is not available in this environment",
-        ))
+        Err(HostError::unavailable("sendmail"))
     }
 
     fn integration_task(
@@ -172,9 +191,7 @@ impl Host for LocalHost {
         name: &str,
         _args: &[Value],
     ) -> Option<Result<Value, HostError>> {
-        Some(Err(HostError::new(format!(
-            "{name} is not available in this environment"
-        ))))
+        Some(Err(HostError::unavailable(name)))
     }
 
     fn open_url(&mut self, _url: &str, _target: &str) {}

@@ -325,10 +325,7 @@ impl Interpreter<'_, '_> {
     fn zoho_call(&mut self, name: &str, args: &[Value]) -> RtResult<Value> {
         match self.host.integration_task(name, args) {
             Some(Ok(v)) => Ok(v),
-            Some(Err(e)) => Err(RtError::new(
-                super::task::task_error_code(&e.message),
-                e.message,
-            )),
+            Some(Err(e)) => Err(RtError::new(e.code(), e.message)),
             None => Err(RtError::not_found(name)),
         }
     }

@@ -48,7 +48,7 @@ impl Interpreter<'_, '_> {
                 self.host.send_mail(&request).map(|()| Value::Null)
             }
         };
-        result.map_err(|e| RtError::new(task_error_code(&e.message), e.message))
+        result.map_err(|e| RtError::new(e.code(), e.message))
     }
 }
 
@@ -103,14 +103,4 @@ fn check_sendmail(request: &TaskRequest) -> RtResult<()> {
         }
     }
     Ok(())
-}
-
-/// "... is not available in this environment" is its own code, so scripts
-/// and tests can tell a missing service from a failing one.
-pub(crate) fn task_error_code(message: &str) -> &'static str {
-    if message.ends_with("is not available in this environment") {
-        codes::TASK_UNAVAILABLE
-    } else {
-        codes::EXTERNAL_CALL_FAILED
-    }
 }
