@@ -53,7 +53,12 @@ pub fn policy(arg: Option<NetworkArg>) -> Option<NetworkPolicy> {
 
 /// A host with the file's connections, the command line's policy and,
 /// with `--trace-http`, each request printed to stderr.
-pub fn host(local: LocalHost, file: Option<LoadedFile>, args: &ConnectArgs, policy_override: Option<NetworkPolicy>) -> ConnectHost {
+pub fn host(
+    local: LocalHost,
+    file: Option<LoadedFile>,
+    args: &ConnectArgs,
+    policy_override: Option<NetworkPolicy>,
+) -> ConnectHost {
     let mut setup = ConnectSetup {
         file,
         policy: policy_override.or_else(|| policy(args.network)),

@@ -84,7 +84,12 @@ fn check(args: ConnectionsCheckArgs, color: Choice) -> u8 {
     let policy = connect::policy(args.network)
         .or(loaded.file.runtime.network)
         .unwrap_or(NetworkPolicy::Allow);
-    let mut host = connect::host(LocalHost::default(), Some(loaded), &connect_args, Some(policy));
+    let mut host = connect::host(
+        LocalHost::default(),
+        Some(loaded),
+        &connect_args,
+        Some(policy),
+    );
     let mut code = OK;
     for link in links {
         match host.check_link(&link) {

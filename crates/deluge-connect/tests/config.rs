@@ -4,30 +4,51 @@
 use deluge_connect::config::parse_text;
 
 fn error_of(text: &str) -> String {
-    parse_text("connections.json", text).expect_err("should be refused").to_string()
+    parse_text("connections.json", text)
+        .expect_err("should be refused")
+        .to_string()
 }
 
 fn loads(text: &str) -> deluge_connect::ConnectionsFile {
     parse_text("connections.json", text).expect("should load").0
 }
 
-const NONE: &str = r#"{"service": "custom", "api_base_url": "https://x.test", "auth": {"type": "none"}}"#;
+const NONE: &str =
+    r#"{"service": "custom", "api_base_url": "https://x.test", "auth": {"type": "none"}}"#;
 
 #[test]
 fn link_names_are_found_exactly_then_case_insensitively() {
-    let file = loads(&format!(r#"{{"version": 1, "connections": {{"MyBooksLink": {NONE}}}}}"#));
-    assert_eq!(file.find("mybookslink").map(|(n, _)| n), Some("MyBooksLink"));
-    assert_eq!(file.find("MyBooksLink").map(|(n, _)| n), Some("MyBooksLink"));
+    let file = loads(&format!(
+        r#"{{"version": 1, "connections": {{"MyBooksLink": {NONE}}}}}"#
+    ));
+    assert_eq!(
+        file.find("mybookslink").map(|(n, _)| n),
+        Some("MyBooksLink")
+    );
+    assert_eq!(
+        file.find("MyBooksLink").map(|(n, _)| n),
+        Some("MyBooksLink")
+    );
     assert!(file.find("other").is_none());
 }
 
 #[test]
 fn names_differing_only_in_case_and_bad_names_are_refused() {
-    let twice = error_of(&format!(r#"{{"version": 1, "connections": {{"books": {NONE}, "Books": {NONE}}}}}"#));
-    assert!(twice.contains("connections.Books: link name differs from `books` only in case"), "{twice}");
+    let twice = error_of(&format!(
+        r#"{{"version": 1, "connections": {{"books": {NONE}, "Books": {NONE}}}}}"#
+    ));
+    assert!(
+        twice.contains("connections.Books: link name differs from `books` only in case"),
+        "{twice}"
+    );
     assert!(twice.starts_with("connections.json:1:"), "{twice}");
-    let hyphen = error_of(&format!(r#"{{"version": 1, "connections": {{"my-link": {NONE}}}}}"#));
-    assert!(hyphen.contains("connections.my-link: invalid link name"), "{hyphen}");
+    let hyphen = error_of(&format!(
+        r#"{{"version": 1, "connections": {{"my-link": {NONE}}}}}"#
+    ));
+    assert!(
+        hyphen.contains("connections.my-link: invalid link name"),
+        "{hyphen}"
+    );
 }
 
 #[test]
@@ -35,13 +56,19 @@ fn unknown_fields_name_the_field_with_line_and_column() {
     let text = "{\n  \"version\": 1,\n  \"connections\": {\n    \"crm\": {\n      \"service\": \"zoho_crm\",\n      \"auth\": {\"type\": \"zoho_oauth2\", \"client_id\": \"${env:A}\", \"client_secret\": \"${env:B}\", \"refresh_token\": \"${env:C}\"},\n      \"base_url\": \"http://127.0.0.1:1\"\n    }\n  }\n}\n";
     let error = parse_text("conf/connections.json", text).unwrap_err();
     insta::assert_snapshot!(error.render(false));
-    assert!(error.to_string().starts_with("conf/connections.json:7:"), "{error}");
+    assert!(
+        error.to_string().starts_with("conf/connections.json:7:"),
+        "{error}"
+    );
 }
 
 #[test]
 fn wrong_types_name_the_field_path() {
     let error = error_of(r#"{"version": 1, "runtime": {"timeouts": {"connect_seconds": "ten"}}}"#);
-    assert!(error.contains("runtime.timeouts.connect_seconds: invalid type"), "{error}");
+    assert!(
+        error.contains("runtime.timeouts.connect_seconds: invalid type"),
+        "{error}"
+    );
     let syntax = error_of("{\"version\": 1,\n\"connections\": {\n}");
     assert!(syntax.starts_with("connections.json:3:"), "{syntax}");
 }
@@ -49,10 +76,17 @@ fn wrong_types_name_the_field_path() {
 #[test]
 fn literal_secrets_are_refused_unless_the_file_opts_in() {
     let bearer = r#"{"service": "custom", "api_base_url": "https://x.test", "auth": {"type": "bearer", "token": "ghp_literal"}}"#;
-    let strict = error_of(&format!(r#"{{"version": 1, "connections": {{"gh": {bearer}}}}}"#));
-    assert!(strict.contains("connections.gh.auth.token: literal secret"), "{strict}");
+    let strict = error_of(&format!(
+        r#"{{"version": 1, "connections": {{"gh": {bearer}}}}}"#
+    ));
+    assert!(
+        strict.contains("connections.gh.auth.token: literal secret"),
+        "{strict}"
+    );
     assert!(!strict.contains("ghp_literal"));
-    loads(&format!(r#"{{"version": 1, "runtime": {{"strict_secrets": false}}, "connections": {{"gh": {bearer}}}}}"#));
+    loads(&format!(
+        r#"{{"version": 1, "runtime": {{"strict_secrets": false}}, "connections": {{"gh": {bearer}}}}}"#
+    ));
 }
 
 #[test]

@@ -50,7 +50,10 @@ r = invokeurl
 ];"#,
     );
     let got = &server.received()[0];
-    assert_eq!(got.header("content-type"), Some("application/x-www-form-urlencoded"));
+    assert_eq!(
+        got.header("content-type"),
+        Some("application/x-www-form-urlencoded")
+    );
     assert_eq!(
         got.form(),
         vec![
@@ -145,14 +148,31 @@ r = invokeurl
     let got = server.received();
     assert_eq!(got.len(), 2, "both requests sent");
     let first = got[0].body_text();
-    assert!(got[0].header("content-type").unwrap().starts_with("multipart/form-data; boundary="));
+    assert!(
+        got[0]
+            .header("content-type")
+            .unwrap()
+            .starts_with("multipart/form-data; boundary=")
+    );
     assert!(first.contains("name=\"parent_id\"\r\n\r\np1"), "{first}");
-    assert!(first.contains("name=\"content\"; filename=\"a.txt\""), "{first}");
+    assert!(
+        first.contains("name=\"content\"; filename=\"a.txt\""),
+        "{first}"
+    );
     assert!(first.contains("file text"));
     let second = got[1].body_text();
-    assert!(second.contains("name=\"attachment\"; filename=\"b.txt\""), "{second}");
-    assert!(second.contains("name=\"file\"; filename=\"c.txt\""), "{second}");
-    assert!(second.contains("name=\"doc\"; filename=\"renamed.txt\""), "{second}");
+    assert!(
+        second.contains("name=\"attachment\"; filename=\"b.txt\""),
+        "{second}"
+    );
+    assert!(
+        second.contains("name=\"file\"; filename=\"c.txt\""),
+        "{second}"
+    );
+    assert!(
+        second.contains("name=\"doc\"; filename=\"renamed.txt\""),
+        "{second}"
+    );
     assert!(second.contains("name=\"note\"\r\n\r\nhi"), "{second}");
 }
 
@@ -184,7 +204,10 @@ fn converting(reply: Reply, script_tail: &str) -> String {
 #[test]
 fn json_keeps_server_key_order_arrays_become_lists() {
     let shown = converting(
-        Reply::json(200, r#"{"zeta":1,"alpha":{"y":2,"x":3},"id":"4000000012345"}"#),
+        Reply::json(
+            200,
+            r#"{"zeta":1,"alpha":{"y":2,"x":3},"id":"4000000012345"}"#,
+        ),
         "return r.keys() + \" \" + r.get(\"alpha\") + \" \" + r.get(\"id\");",
     );
     assert_eq!(shown, r#"zeta,alpha,id {"y":2,"x":3} 4000000012345"#);
@@ -205,7 +228,9 @@ fn xml_is_text_pdf_is_a_file_named_from_the_url() {
 
 #[test]
 fn detailed_gives_code_lowercase_headers_and_text() {
-    let server = TestServer::start(|_| Reply::json(201, r#"{"id":7}"#).with_header("X-Trace", "abc")).unwrap();
+    let server =
+        TestServer::start(|_| Reply::json(201, r#"{"id":7}"#).with_header("X-Trace", "abc"))
+            .unwrap();
     let out = run(
         &server,
         r#"r = invokeurl
@@ -216,7 +241,10 @@ fn detailed_gives_code_lowercase_headers_and_text() {
 ];
 return (r.get("responseCode") + 1) + " " + r.get("responseHeader").get("x-trace") + " " + r.get("responseText").get("id") + " " + r.keys();"#,
     );
-    assert_eq!(out.shown(), "202 abc 7 responseText,responseHeader,responseCode");
+    assert_eq!(
+        out.shown(),
+        "202 abc 7 responseText,responseHeader,responseCode"
+    );
 }
 
 #[test]
@@ -244,7 +272,8 @@ fn response_decoding_reads_other_charsets() {
         "return r;",
     );
     assert_eq!(shown, "caf\u{FFFD}", "invalid UTF-8 is replaced");
-    let server = TestServer::start(|_| Reply::new(200, "text/plain", vec![0x63, 0x61, 0x66, 0xE9])).unwrap();
+    let server =
+        TestServer::start(|_| Reply::new(200, "text/plain", vec![0x63, 0x61, 0x66, 0xE9])).unwrap();
     let out = run(
         &server,
         "r = invokeurl\n[\n\turl: \"{url}/l1\"\n\ttype: GET\n\tresponse-decoding: \"ISO-8859-1\"\n];\nreturn r;",
@@ -254,13 +283,19 @@ fn response_decoding_reads_other_charsets() {
         &server,
         "r = invokeurl\n[\n\turl: \"{url}/l1\"\n\tresponse-decoding: \"klingon\"\n];",
     );
-    assert!(bad.shown().contains("unknown response-decoding charset 'klingon'"), "{}", bad.shown());
+    assert!(
+        bad.shown()
+            .contains("unknown response-decoding charset 'klingon'"),
+        "{}",
+        bad.shown()
+    );
 }
 
 #[test]
 fn a_server_that_never_answers_times_out_at_the_configured_limit() {
     let server = TestServer::start(|_| Reply::hang()).unwrap();
-    let file = r#"{"version": 1, "runtime": {"timeouts": {"connect_seconds": 1, "total_seconds": 0.3}}}"#;
+    let file =
+        r#"{"version": 1, "runtime": {"timeouts": {"connect_seconds": 1, "total_seconds": 0.3}}}"#;
     let started = std::time::Instant::now();
     let out = Setup::default().file(file).run(&with_url(
         "try\n{\n\tr = invokeurl\n\t[\n\t\turl: \"{url}/slow\"\n\t];\n}\ncatch (e)\n{\n\treturn e.lineNo + \" \" + e.message;\n}",
@@ -275,20 +310,33 @@ fn a_server_that_never_answers_times_out_at_the_configured_limit() {
 fn bodies_over_the_cap_fail() {
     let server = TestServer::start(|_| Reply::text(200, &"x".repeat(3 * 1024 * 1024))).unwrap();
     let file = r#"{"version": 1, "runtime": {"max_response_bytes": {"zoho": 15728640, "other": 2097152}}}"#;
-    let out = Setup::default()
-        .file(file)
-        .run(&with_url("r = invokeurl\n[\n\turl: \"{url}/big\"\n];", &server.url()));
-    assert_eq!(out.error().message, "invokeurl: response exceeds the 2 MB limit");
+    let out = Setup::default().file(file).run(&with_url(
+        "r = invokeurl\n[\n\turl: \"{url}/big\"\n];",
+        &server.url(),
+    ));
+    assert_eq!(
+        out.error().message,
+        "invokeurl: response exceeds the 2 MB limit"
+    );
     assert_eq!(out.error().code, "E321");
 }
 
 #[test]
 fn a_refused_connection_names_the_host() {
     // Bind and drop a listener: nothing listens on that port any more.
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let out = Setup::default().run(&format!("r = invokeurl\n[\n\turl: \"http://127.0.0.1:{port}/x\"\n];"));
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let out = Setup::default().run(&format!(
+        "r = invokeurl\n[\n\turl: \"http://127.0.0.1:{port}/x\"\n];"
+    ));
     let message = &out.error().message;
-    assert!(message.starts_with("invokeurl: unable to connect to 127.0.0.1: "), "{message}");
+    assert!(
+        message.starts_with("invokeurl: unable to connect to 127.0.0.1: "),
+        "{message}"
+    );
 }
 
 /// A network that fails as told, for the failures a loopback server
@@ -304,8 +352,14 @@ impl Transport for Failing {
 #[test]
 fn dns_and_tls_failures_name_the_host_and_reason() {
     for (error, reason) in [
-        (TransportError::Dns("failed to lookup address information".into()), "failed to lookup address information"),
-        (TransportError::Tls("invalid peer certificate: UnknownIssuer".into()), "invalid peer certificate: UnknownIssuer"),
+        (
+            TransportError::Dns("failed to lookup address information".into()),
+            "failed to lookup address information",
+        ),
+        (
+            TransportError::Tls("invalid peer certificate: UnknownIssuer".into()),
+            "invalid peer certificate: UnknownIssuer",
+        ),
     ] {
         let out = Setup {
             network: Some(Box::new(Failing(error))),
@@ -313,7 +367,10 @@ fn dns_and_tls_failures_name_the_host_and_reason() {
             ..Setup::default()
         }
         .run("r = invokeurl\n[\n\turl: \"https://api.example.test/v1\"\n];");
-        assert_eq!(out.error().message, format!("invokeurl: unable to connect to api.example.test: {reason}"));
+        assert_eq!(
+            out.error().message,
+            format!("invokeurl: unable to connect to api.example.test: {reason}")
+        );
     }
 }
 
@@ -330,7 +387,10 @@ fn deny_refuses_without_opening_a_socket() {
     ));
     assert_eq!(
         out.shown(),
-        format!("invokeurl: network access denied in offline mode: GET {}/x", server.url())
+        format!(
+            "invokeurl: network access denied in offline mode: GET {}/x",
+            server.url()
+        )
     );
     assert!(server.received().is_empty());
     assert_eq!(out.log.entries[0].answered_by, "policy");
@@ -352,7 +412,10 @@ fn invalid_urls_and_file_headers_are_errors_naming_the_key() {
     let out = Setup::default().run(
         "f = \"x\".toFile(\"a.txt\");\nr = invokeurl\n[\n\turl: \"http://127.0.0.1:1/\"\n\theaders: {\"X-File\": f}\n];",
     );
-    assert_eq!(out.error().message, "invokeurl: a FILE cannot be sent in header 'X-File'");
+    assert_eq!(
+        out.error().message,
+        "invokeurl: a FILE cannot be sent in header 'X-File'"
+    );
 }
 
 #[test]
@@ -364,5 +427,9 @@ fn the_log_records_each_request() {
     assert_eq!(entry.status, Some(200));
     assert_eq!(entry.answered_by, "network");
     assert_eq!(entry.logical_url, format!("{}/logged", server.url()));
-    assert!(out.log.to_json_lines().contains("\"answered_by\":\"network\""));
+    assert!(
+        out.log
+            .to_json_lines()
+            .contains("\"answered_by\":\"network\"")
+    );
 }

@@ -62,7 +62,8 @@ impl Setup {
 
     pub fn host(self) -> ConnectHost {
         let file = self.file.map(|text| {
-            let (file, warnings) = parse_text("connections.json", &text).expect("valid connections file");
+            let (file, warnings) =
+                parse_text("connections.json", &text).expect("valid connections file");
             LoadedFile {
                 path: PathBuf::from("connections.json"),
                 file,
@@ -91,7 +92,9 @@ impl Setup {
 
 pub fn run_with(host: &mut ConnectHost, script: &str) -> Outcome {
     let mut program = Program::new();
-    let loaded = program.load("test.dg", script, &[], &|_| None).expect("script parses");
+    let loaded = program
+        .load("test.dg", script, &[], &|_| None)
+        .expect("script parses");
     let Loaded::Script(f) = loaded else {
         panic!("not a script")
     };
