@@ -1,5 +1,6 @@
 //! The `deluge` command: run, check and explore Deluge scripts locally.
 
+mod bind;
 mod check;
 mod cli;
 mod clock;

@@ -16,6 +16,7 @@ use crate::lower::FunctionNames;
 use deluge_syntax::Diagnostic;
 use deluge_syntax::ast::{Script, ScriptBody, TypeKind};
 pub use suggest::closest;
+pub use walk::input_help;
 
 /// Every warning for a parsed script, in source order.
 pub fn check(script: &Script) -> Vec<Diagnostic> {

@@ -50,6 +50,12 @@ pub struct Linter<'a> {
     is_script: bool,
 }
 
+/// The help line for a script variable that is never assigned: most often
+/// it is an input the workflow supplies. `deluge run` says the same.
+pub fn input_help(name: &str) -> String {
+    format!("if the script expects it as an input, pass it with --arg {name}=VALUE")
+}
+
 fn is_pseudo(name: &str) -> bool {
     name.eq_ignore_ascii_case("today") || name.eq_ignore_ascii_case("now")
 }
@@ -203,7 +209,7 @@ impl<'a> Linter<'a> {
             )
             .with_primary(
                 span,
-                "read here; running this fails with \"Variable is not defined\"",
+                format!("read here; running this fails with \"Variable '{name}' is not defined\""),
             )
         } else {
             Diagnostic::warning(
@@ -213,9 +219,7 @@ impl<'a> Linter<'a> {
             .with_primary(span, "it is null here")
         };
         if never && self.is_script {
-            d = d.with_help(format!(
-                "if the workflow supplies it, pass it when running: deluge run FILE --arg {name}=VALUE"
-            ));
+            d = d.with_help(input_help(name));
         }
         self.diags.push(d);
     }
