@@ -9,12 +9,14 @@
 //! - W206 an unknown function name, with a "did you mean" suggestion
 //! - W207 code after `return`, `break` or `continue`
 
+mod partial;
 mod suggest;
 mod walk;
 
 use crate::lower::FunctionNames;
 use deluge_syntax::Diagnostic;
 use deluge_syntax::ast::{Script, ScriptBody, TypeKind};
+pub use partial::check_recovered;
 pub use suggest::closest;
 pub use walk::input_help;
 
