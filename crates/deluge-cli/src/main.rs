@@ -5,6 +5,7 @@ mod check;
 mod cli;
 mod clock;
 mod color;
+mod help;
 mod inputs;
 mod parse_cmd;
 mod repl;
