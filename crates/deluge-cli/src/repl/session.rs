@@ -13,6 +13,7 @@ use deluge_runtime::value::Kind;
 use deluge_runtime::{Host, Interpreter, Limits, LocalHost, Program, RtError, Value, ir};
 use deluge_syntax::ast::{self, ScriptBody, StmtKind};
 use deluge_syntax::{Diagnostic, codes, render};
+use std::borrow::Cow;
 use std::time::{Duration, Instant};
 
 /// What the session needs from its host beyond [`Host`]: the request log
@@ -87,6 +88,10 @@ impl Entry {
 pub enum Step {
     /// The parser says the text is unfinished: read another line.
     Incomplete,
+    /// The text is complete, but it ends with an `if` that an `else` on
+    /// the next line would continue (Zoho's layout puts `else` on a line
+    /// of its own): read the next line before running it.
+    MayContinue,
     Done(Entry),
 }
 
@@ -95,6 +100,9 @@ pub enum Step {
 #[derive(Debug, Default, Clone)]
 pub struct Vocabulary {
     pub variables: Vec<(String, Kind)>,
+    /// The variables whose value is a COLLECTION, which has functions of
+    /// its own besides those of lists or maps.
+    pub collections: Vec<String>,
     pub functions: Vec<String>,
 }
 
@@ -133,24 +141,44 @@ impl Session {
     }
 
     /// Evaluates one entry typed at the prompt. With `at_end` (no more
-    /// input will come) unfinished text is reported as an error instead of
-    /// asking for more.
+    /// input will come, or the next line did not continue the entry)
+    /// unfinished text is reported as an error instead of asking for more,
+    /// and a final `if` runs without waiting for an `else`.
     pub fn submit(&mut self, text: &str, at_end: bool) -> Step {
-        self.counter += 1;
-        let name = format!("<repl:{}>", self.counter);
-        match classify(text) {
-            Ok(form) => Step::Done(self.run_form(&name, text, form)),
-            Err(_) if !at_end && incomplete(text) => {
-                // Not an entry yet: give its number back.
-                self.counter -= 1;
-                Step::Incomplete
+        let (text, classified) = match classify(text) {
+            Ok(form) => (Cow::Borrowed(text), Ok(form)),
+            // `total = 5` then Enter: the `;` is all that is missing.
+            Err(()) => match with_implied_semicolon(text)
+                .and_then(|fixed| classify(&fixed).ok().map(|form| (fixed, form)))
+            {
+                Some((fixed, form)) => (Cow::Owned(fixed), Ok(form)),
+                None => (Cow::Borrowed(text), Err(())),
+            },
+        };
+        let text = text.as_ref();
+        match classified {
+            Ok(form) if !at_end && ends_with_open_if(&form) => Step::MayContinue,
+            Ok(form) => {
+                let name = self.next_name();
+                Step::Done(self.run_form(&name, text, form))
             }
-            Err(diagnostics) => Step::Done(Entry::failed(Problem {
-                name,
-                text: text.to_string(),
-                diagnostics,
-            })),
+            Err(()) if !at_end && incomplete(text) => Step::Incomplete,
+            Err(()) => {
+                let name = self.next_name();
+                let diagnostics = script_errors(text);
+                Step::Done(Entry::failed(Problem {
+                    name,
+                    text: text.to_string(),
+                    diagnostics,
+                }))
+            }
         }
+    }
+
+    /// The source name of the next entry: `<repl:N>`, numbered from 1.
+    fn next_name(&mut self) -> String {
+        self.counter += 1;
+        format!("<repl:{}>", self.counter)
     }
 
     /// Defines a file's functions, or runs its statements in the session.
@@ -168,8 +196,7 @@ impl Session {
 
     /// Evaluates an expression (for `:type`).
     pub fn evaluate(&mut self, text: &str) -> Entry {
-        self.counter += 1;
-        let name = format!("<repl:{}>", self.counter);
+        let name = self.next_name();
         match deluge_syntax::parse_expression(text) {
             (Some(expr), _) => self.run_form(&name, text, Form::Expression(expr)),
             (None, diagnostics) => Entry::failed(problem(&name, text, diagnostics)),
@@ -214,9 +241,14 @@ impl Session {
     }
 
     pub fn vocabulary(&self) -> Vocabulary {
+        let variables = self.variables();
         Vocabulary {
-            variables: self
-                .variables()
+            collections: variables
+                .iter()
+                .filter(|(_, value)| matches!(value, Value::Collection(_)))
+                .map(|(name, _)| name.to_string())
+                .collect(),
+            variables: variables
                 .into_iter()
                 .map(|(name, value)| (name.to_string(), value.kind()))
                 .collect(),
@@ -328,10 +360,10 @@ fn problem(name: &str, text: &str, diagnostics: Vec<Diagnostic>) -> Problem {
 }
 
 /// Decides what an entry is: statements, function definitions, or a bare
-/// expression. A lone call statement (`"abc".length();`) is shown like
-/// an expression. On failure, the script parse's
-/// errors (statements are the main form of input).
-fn classify(text: &str) -> Result<Form, Vec<Diagnostic>> {
+/// expression. A lone call, with or without its `;`, is shown like an
+/// expression unless its value is null. `Err` when the text does not
+/// parse as any of them.
+fn classify(text: &str) -> Result<Form, ()> {
     let parsed = deluge_syntax::parse(text);
     if !parsed.has_errors() {
         return Ok(match parsed.script.body {
@@ -340,13 +372,37 @@ fn classify(text: &str) -> Result<Form, Vec<Diagnostic>> {
         });
     }
     match deluge_syntax::parse_expression(text) {
+        (Some(expr), _) if is_call(&expr) => Ok(Form::Call(expr)),
         (Some(expr), _) => Ok(Form::Expression(expr)),
-        (None, _) => Err(parsed
-            .diagnostics
-            .into_iter()
-            .filter(Diagnostic::is_error)
-            .collect()),
+        (None, _) => Err(()),
     }
+}
+
+/// The errors of the script parse of `text` (statements are the main form
+/// of input, so theirs are the errors to show), without a missing final
+/// `;` when there are others: the REPL adds that one itself.
+fn script_errors(text: &str) -> Vec<Diagnostic> {
+    let mut errors: Vec<Diagnostic> = deluge_syntax::parse(text)
+        .diagnostics
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .collect();
+    let end = text.trim_end().len();
+    let is_final_semicolon =
+        |d: &Diagnostic| d.code == codes::MISSING_SEMICOLON && d.primary_span().start >= end;
+    if errors.iter().any(|d| !is_final_semicolon(d)) {
+        errors.retain(|d| !is_final_semicolon(d));
+    }
+    errors
+}
+
+fn is_call(expr: &ast::Expr) -> bool {
+    matches!(
+        expr.kind,
+        ast::ExprKind::Call { .. }
+            | ast::ExprKind::MethodCall { .. }
+            | ast::ExprKind::ZohoCall { .. }
+    )
 }
 
 /// A lone call statement becomes a [`Form::Call`]; anything else stays a
@@ -364,6 +420,40 @@ fn single_call(stmts: Vec<ast::Stmt>) -> Form {
         Ok([other]) => Form::Statements(vec![other]),
         Err(stmts) => Form::Statements(stmts),
     }
+}
+
+/// True when the entry's last statement is an `if` without `else`: an
+/// `else` on the next line would continue it.
+fn ends_with_open_if(form: &Form) -> bool {
+    match form {
+        Form::Statements(stmts) => matches!(
+            stmts.last(),
+            Some(ast::Stmt {
+                kind: StmtKind::If {
+                    else_block: None,
+                    ..
+                },
+                ..
+            })
+        ),
+        _ => false,
+    }
+}
+
+/// The text with its missing final `;` added, when that is the only
+/// thing wrong with it (`total = 5`, `info total`).
+fn with_implied_semicolon(text: &str) -> Option<String> {
+    let parsed = deluge_syntax::parse(text);
+    let mut errors = parsed.diagnostics.iter().filter(|d| d.is_error());
+    let first = errors.next()?;
+    let at = first.primary_span().start;
+    let only_a_final_semicolon = first.code == codes::MISSING_SEMICOLON
+        && errors.next().is_none()
+        && text.get(at..).is_some_and(|rest| {
+            let rest = rest.trim();
+            rest.is_empty() || (rest.starts_with("//") && !rest.contains('\n'))
+        });
+    only_a_final_semicolon.then(|| format!("{};{}", &text[..at], &text[at..]))
 }
 
 /// True when the text is unfinished: every error of the script parse (or

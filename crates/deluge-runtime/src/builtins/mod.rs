@@ -219,6 +219,14 @@ impl Registry {
     }
 }
 
+/// True for a name whose every call fails (a feature out of scope, such as
+/// `executeXPath`): completion does not offer it.
+pub fn always_fails(name: &str) -> bool {
+    common::UNSUPPORTED
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(name))
+}
+
 /// The registry, built on first use.
 pub fn registry() -> &'static Registry {
     static REGISTRY: OnceLock<Registry> = OnceLock::new();

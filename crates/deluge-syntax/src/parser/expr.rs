@@ -58,8 +58,8 @@ pub(super) fn standalone_expression<'a, E: PErr<'a>>() -> impl Parser<'a, In<'a>
         .then_ignore(just(Token::Semi).or_not())
         .then_ignore(end())
         .validate(|x, _, emitter| match creator::in_expr(&x) {
-            Some((what, at)) => {
-                emitter.emit(err_at(cspan(at), creator::diagnostic(&what, at)));
+            Some(found) => {
+                emitter.emit(err_at(cspan(found.at), found.diagnostic()));
                 Expr {
                     kind: ExprKind::Error,
                     span: x.span,
