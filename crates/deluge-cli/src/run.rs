@@ -142,21 +142,43 @@ fn execute(args: &RunArgs, prepared: Prepared, color: Choice) -> u8 {
     }
 }
 
-/// Renders an uncaught runtime error against the source it happened in.
-/// A variable a script never assigns is most often an input that was not
-/// passed: the help line says how (as `deluge check` does).
+/// Renders an uncaught runtime error against the source it happened in,
+/// with the help `deluge check` gives for the same mistake.
 fn report_error(program: &Program, err: &RtError, is_script: bool, colored: bool) {
     let source = &program.sources[err.source.unwrap_or(0)];
     let mut diagnostic = err.to_diagnostic();
-    if let (true, codes::UNDEFINED_VARIABLE_READ, Some(span)) = (is_script, err.code, err.span) {
-        if let Some(name) = source.text.get(span.start..span.end) {
-            diagnostic = diagnostic.with_help(lint::input_help(name));
-        }
+    if let Some(help) = help_for(err, &source.text, is_script) {
+        diagnostic = diagnostic.with_help(help);
     }
     eprint!(
         "{}",
         render::report(&diagnostic, &source.name, &source.text, colored)
     );
+}
+
+/// A name that another language uses to print (`print(x)`,
+/// `console.log(x)`) gets that advice; a variable a script never assigns
+/// is most often an input that was not passed: the help says how.
+fn help_for(err: &RtError, text: &str, is_script: bool) -> Option<String> {
+    let span = err.span?;
+    // The dotted name written where the error is: `print`, `console.log`.
+    let written: String = text
+        .get(span.start..)?
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.')
+        .collect();
+    match err.code {
+        codes::UNKNOWN_FUNCTION_CALL | codes::UNDEFINED_VARIABLE_READ
+            if lint::output_help(&written).is_some() =>
+        {
+            lint::output_help(&written).map(str::to_string)
+        }
+        codes::UNDEFINED_VARIABLE_READ if is_script => {
+            let name = text.get(span.start..span.end)?;
+            Some(lint::input_help(name))
+        }
+        _ => None,
+    }
 }
 
 fn print_json(program: &Program, outcome: &Outcome) {

@@ -213,3 +213,21 @@ fn now_accepts_a_date_alone_at_midnight_in_the_zone() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("a date (2026-01-05)"), "{}", stderr(&o));
 }
+
+#[test]
+fn printing_as_other_languages_do_points_to_info() {
+    for script in ["x = 1;\nprint(x);\n", "x = 1;\nconsole.log(x);\n"] {
+        let o = deluge_with_input(&["run", "-"], script);
+        assert_eq!(o.status.code(), Some(1));
+        let err = stderr(&o);
+        assert!(
+            err.contains("Deluge writes output with `info value;`"),
+            "{err}"
+        );
+        assert!(!err.contains("--arg"), "{err}");
+        let o = deluge_with_input(&["check", "--format", "short", "-"], script);
+        let out = stdout(&o);
+        assert!(out.contains("warning[W206]: unknown function"), "{out}");
+        assert!(!out.contains("W201"), "{out}");
+    }
+}

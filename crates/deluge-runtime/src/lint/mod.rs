@@ -17,7 +17,7 @@ use crate::lower::FunctionNames;
 use deluge_syntax::Diagnostic;
 use deluge_syntax::ast::{Script, ScriptBody, TypeKind};
 pub use partial::check_recovered;
-pub use suggest::closest;
+pub use suggest::{closest, output_help};
 pub use walk::input_help;
 
 /// Every warning for a parsed script, in source order.

@@ -1,6 +1,6 @@
 //! The walk over a function body behind the static checks.
 
-use super::suggest::closest;
+use super::suggest::{closest, output_help};
 use crate::builtins::registry;
 use crate::lower::{FunctionNames, SlotTable};
 use deluge_syntax::ast::{Arg, Expr, ExprKind, Stmt, StmtKind, TaskBlock, TaskKind, TaskValue};
@@ -296,8 +296,12 @@ impl<'a> Linter<'a> {
             let names = self.function_names;
             let mut candidates: Vec<&str> = reg.all_names().collect();
             candidates.extend(names.iter().map(String::as_str));
-            let suggestion = closest(name, candidates).map(str::to_string);
-            self.unknown_function(name, span, suggestion.as_deref());
+            let suggestion = closest(name, candidates).map(|s| format!("did you mean `{s}`?"));
+            self.unknown_function(
+                name,
+                span,
+                output_help(name).map(str::to_string).or(suggestion),
+            );
         }
     }
 
@@ -306,31 +310,38 @@ impl<'a> Linter<'a> {
             let is_variable = self.anywhere.get(&category.name).is_some()
                 || self.assigned.contains(&category.name)
                 || is_pseudo(&category.name);
+            let full = format!("{}.{method}", category.name);
             if !is_variable && self.functions.has_category(&category.name) {
-                let full = format!("{}.{method}", category.name);
                 if self.functions.resolve(&full).is_none() {
                     let names = self.function_names;
-                    let suggestion = closest(&full, names.iter().map(String::as_str));
+                    let suggestion = closest(&full, names.iter().map(String::as_str))
+                        .map(|s| format!("did you mean `{s}`?"));
                     self.unknown_function(&full, receiver.span.to(span), suggestion);
                 }
+                return;
+            }
+            // `console.log(x)`: not an undefined `console`, a habit.
+            if let (false, Some(help)) = (is_variable, output_help(&full)) {
+                self.unknown_function(&full, receiver.span.to(span), Some(help.to_string()));
                 return;
             }
         }
         self.expr(receiver);
         if registry().method_id(method).is_none() {
-            let suggestion = closest(method, registry().all_names());
+            let suggestion =
+                closest(method, registry().all_names()).map(|s| format!("did you mean `{s}`?"));
             self.unknown_function(method, span, suggestion);
         }
     }
 
-    fn unknown_function(&mut self, name: &str, span: Span, suggestion: Option<&str>) {
+    fn unknown_function(&mut self, name: &str, span: Span, help: Option<String>) {
         let mut d = Diagnostic::warning(
             codes::UNKNOWN_FUNCTION,
             format!("unknown function `{name}`"),
         )
         .with_primary(span, "no built-in or function of this file has this name");
-        if let Some(s) = suggestion {
-            d = d.with_help(format!("did you mean `{s}`?"));
+        if let Some(help) = help {
+            d = d.with_help(help);
         }
         self.diags.push(d);
     }
