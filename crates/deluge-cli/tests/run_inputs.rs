@@ -231,3 +231,13 @@ fn printing_as_other_languages_do_points_to_info() {
         assert!(!out.contains("W201"), "{out}");
     }
 }
+
+#[test]
+fn another_languages_null_is_not_an_input() {
+    let o = deluge_with_input(&["run", "-"], "x = 1;\nif (x == None) { info x; }\n");
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("Variable 'None' is not defined"), "{err}");
+    assert!(err.contains("Help: Deluge writes `null`"), "{err}");
+    assert!(!err.contains("--arg"), "{err}");
+}

@@ -72,3 +72,11 @@ fn printing_as_other_languages_do_points_to_info() {
     // A variable named like the habit is a method call as usual.
     assert!(codes("console = \"log\";\ninfo console.length();").is_empty());
 }
+
+#[test]
+fn other_languages_null_says_null() {
+    let parsed = deluge_syntax::parse("x = 1;\nif (x == None) { info x; }");
+    let warnings = check(&parsed.script);
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(warnings[0].help.as_deref(), Some("Deluge writes `null`"));
+}

@@ -51,9 +51,20 @@ pub struct Linter<'a> {
 }
 
 /// The help line for a script variable that is never assigned: most often
-/// it is an input the workflow supplies. `deluge run` says the same.
+/// it is an input the workflow supplies (or another language's `None`).
+/// `deluge run` says the same.
 pub fn input_help(name: &str) -> String {
-    format!("if the script expects it as an input, pass it with --arg {name}=VALUE")
+    match null_help(name) {
+        Some(help) => help.to_string(),
+        None => format!("if the script expects it as an input, pass it with --arg {name}=VALUE"),
+    }
+}
+
+/// Other languages' names for `null`.
+fn null_help(name: &str) -> Option<&'static str> {
+    ["None", "undefined", "nil", "nullptr"]
+        .contains(&name)
+        .then_some("Deluge writes `null`")
 }
 
 fn is_pseudo(name: &str) -> bool {
@@ -218,7 +229,9 @@ impl<'a> Linter<'a> {
             )
             .with_primary(span, "it is null here")
         };
-        if never && self.is_script {
+        if let Some(help) = null_help(name) {
+            d = d.with_help(help);
+        } else if never && self.is_script {
             d = d.with_help(input_help(name));
         }
         self.diags.push(d);
