@@ -161,7 +161,7 @@ pub(super) struct Creator {
 }
 
 impl Creator {
-    fn new(what: String, at: Span) -> Found {
+    fn found(what: String, at: Span) -> Found {
         Found::Creator(Creator {
             what,
             at,
@@ -203,7 +203,7 @@ fn find(expr: &Expr) -> Option<Found> {
             }
             if name.name == FETCH {
                 let form = describe(receiver);
-                return Some(Creator::new(
+                return Some(Creator::found(
                     format!("`{form}[...]` record fetch"),
                     expr.span,
                 ));
@@ -223,10 +223,10 @@ fn find(expr: &Expr) -> Option<Found> {
         }
         ExprKind::Call { name, args } if name.name.starts_with(THISAPP) => {
             let _ = args;
-            Some(Creator::new(format!("`{}()` call", name.name), expr.span))
+            Some(Creator::found(format!("`{}()` call", name.name), expr.span))
         }
         ExprKind::Var(name) if name.name.starts_with(THISAPP) => {
-            Some(Creator::new(format!("`{}`", name.name), expr.span))
+            Some(Creator::found(format!("`{}`", name.name), expr.span))
         }
         _ => children(expr).into_iter().find_map(find),
     }

@@ -198,8 +198,7 @@ fn increment<'a, E: PErr<'a>>() -> impl Parser<'a, In<'a>, Stmt, Extra<'a, E>> +
 fn twice<'a, E: PErr<'a>>() -> impl Parser<'a, In<'a>, (bool, SimpleSpan), Extra<'a, E>> + Clone {
     let sign =
         select! { Token::Plus => true, Token::Minus => false }.map_with(|t, e| (t, e.span()));
-    sign.clone()
-        .then(sign)
+    sign.then(sign)
         .filter(
             |((a, first), (b, second)): &((bool, SimpleSpan), (bool, SimpleSpan))| {
                 a == b && first.end == second.start
