@@ -8,6 +8,7 @@
 
 mod commands;
 mod complete;
+mod entry;
 mod print;
 mod session;
 
