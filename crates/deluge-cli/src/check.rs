@@ -3,7 +3,7 @@
 use crate::cli::{CheckArgs, Format};
 use crate::color::Choice;
 use crate::source;
-use deluge_syntax::{Diagnostic, Severity, dump, render};
+use deluge_syntax::{Diagnostic, Severity, render};
 use std::io::Write;
 
 const CLEAN: u8 = 0;
@@ -33,7 +33,7 @@ pub fn check(args: CheckArgs, color: Choice) -> u8 {
                 return USAGE;
             }
         };
-        let diagnostics = diagnose(&text, args.ast.then_some(&mut out));
+        let diagnostics = diagnose(&text);
         errors += diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error)
@@ -80,16 +80,17 @@ pub fn check(args: CheckArgs, color: Choice) -> u8 {
     }
 }
 
-/// Syntax errors, then (for a file that parses) the static warnings. With
-/// `ast`, the syntax tree is printed too.
-fn diagnose(text: &str, ast: Option<&mut std::io::StdoutLock<'_>>) -> Vec<Diagnostic> {
+/// Syntax errors and the static warnings, in source order. The parser
+/// recovers, so a file with a syntax error still gets the warnings of the
+/// part that parsed.
+fn diagnose(text: &str) -> Vec<Diagnostic> {
     let parsed = deluge_syntax::parse(text);
-    if let Some(out) = ast {
-        let _ = write!(out, "{}", dump::script(&parsed.script));
-    }
     let mut diagnostics = parsed.diagnostics.clone();
-    if !parsed.has_errors() {
-        diagnostics.extend(deluge_runtime::lint::check(&parsed.script));
-    }
+    diagnostics.extend(deluge_runtime::lint::check_recovered(
+        &parsed.script,
+        text,
+        &parsed.diagnostics,
+    ));
+    diagnostics.sort_by_key(|d| d.primary_span().start);
     diagnostics
 }

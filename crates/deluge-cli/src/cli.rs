@@ -106,8 +106,10 @@ pub struct ConnectionsCheckArgs {
 /// The simulated environment: clock, zone and the `zoho.*` users.
 #[derive(Args, Debug, Clone)]
 pub struct ClockArgs {
-    /// Fixed current instant for `now`, `today` and `zoho.currenttime`
-    /// (RFC 3339, e.g. 2026-01-05T10:00:00Z).
+    /// Fixed current instant for `now`, `today` and `zoho.currenttime`:
+    /// RFC 3339 (2026-01-05T10:00:00Z), a local date-time
+    /// (2026-01-05T10:00:00) or a date (2026-01-05, midnight), local ones
+    /// in the --tz zone.
     #[arg(long, value_name = "INSTANT")]
     pub now: Option<String>,
 
@@ -126,8 +128,10 @@ pub struct ClockArgs {
 }
 
 #[derive(Args, Debug)]
+#[command(after_help = crate::help::RUN)]
 pub struct RunArgs {
-    /// The script to run (.dg, .deluge or .ds).
+    /// The script to run (.dg, .deluge or .ds), or - to read it from
+    /// standard input.
     pub file: PathBuf,
 
     /// Bind a variable or parameter: NAME=VALUE. A VALUE that parses as
@@ -164,39 +168,42 @@ pub struct RunArgs {
     pub connect: ConnectArgs,
 }
 
+// The formats are described on `--format` (documented values would give
+// `check` a help layout of its own).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// Source excerpts with the problem underlined.
     Human,
-    /// One line per diagnostic: path:line:col: severity[CODE]: message.
     Short,
-    /// A JSON array of diagnostics (see docs/errors.md).
     Json,
 }
 
 #[derive(Args, Debug)]
+#[command(after_help = crate::help::CHECK)]
 pub struct CheckArgs {
-    /// Files or folders (searched recursively for .dg, .deluge and .ds).
+    /// Files or folders (searched recursively for .dg, .deluge and .ds),
+    /// or - for standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
 
+    /// human: source excerpts with the problem underlined; short: one
+    /// line per diagnostic (path:line:col: severity[CODE]: message);
+    /// json: an array of diagnostics (docs/errors.md).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
     /// Exit with status 1 when there are warnings.
     #[arg(long)]
     pub deny_warnings: bool,
-
-    /// Also print each file's syntax tree.
-    #[arg(long)]
-    pub ast: bool,
 }
 
 #[derive(Args, Debug)]
+#[command(after_help = crate::help::PARSE)]
 pub struct ParseArgs {
+    /// The script to parse, or - for standard input.
     pub file: PathBuf,
 
-    /// Print the syntax tree (the default).
+    /// Print the syntax tree. It is what `parse` always prints; the flag
+    /// only spells it out.
     #[arg(long)]
     pub ast: bool,
 
@@ -206,6 +213,7 @@ pub struct ParseArgs {
 }
 
 #[derive(Args, Debug)]
+#[command(after_help = crate::help::REPL)]
 pub struct ReplArgs {
     #[command(flatten)]
     pub connect: ConnectArgs,

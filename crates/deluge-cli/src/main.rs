@@ -1,11 +1,13 @@
 //! The `deluge` command: run, check and explore Deluge scripts locally.
 
+mod bind;
 mod check;
 mod cli;
 mod clock;
 mod color;
 mod connect;
 mod connections_cmd;
+mod help;
 mod inputs;
 mod parse_cmd;
 mod repl;

@@ -1,14 +1,17 @@
 //! `deluge run`: run a script or one function of a file of functions.
 
+use crate::bind::{self, Usage};
 use crate::cli::RunArgs;
 use crate::clock::Clock;
 use crate::color::Choice;
 use crate::connect;
-use crate::inputs::{self, Inputs};
+use crate::inputs;
 use crate::source;
 use deluge_connect::LoadedFile;
 use deluge_runtime::ir::FnIndex;
-use deluge_runtime::{Interpreter, Limits, Loaded, LocalHost, Outcome, Program, RtError, Value};
+use deluge_runtime::{
+    Interpreter, Limits, Loaded, LocalHost, Outcome, Program, RtError, Value, lint,
+};
 use deluge_syntax::{codes, render};
 use std::io::Write;
 use std::time::Instant;
@@ -21,8 +24,11 @@ const USAGE: u8 = 2;
 pub fn run(args: RunArgs, color: Choice) -> u8 {
     match prepare(&args, color) {
         Ok(prepared) => execute(&args, prepared, color),
-        Err(Failure::Usage(message)) => {
-            eprintln!("deluge: {message}");
+        Err(Failure::Usage(usage)) => {
+            eprintln!("deluge: {usage}");
+            if args.json {
+                print_usage_json(&args, &usage);
+            }
             USAGE
         }
         Err(Failure::Reported) => DELUGE_ERROR,
@@ -31,9 +37,15 @@ pub fn run(args: RunArgs, color: Choice) -> u8 {
 
 enum Failure {
     /// A usage error, not yet printed.
-    Usage(String),
+    Usage(Usage),
     /// A Deluge error, already rendered.
     Reported,
+}
+
+impl From<Usage> for Failure {
+    fn from(usage: Usage) -> Failure {
+        Failure::Usage(usage)
+    }
 }
 
 struct Prepared {
@@ -42,18 +54,22 @@ struct Prepared {
     args: Vec<Value>,
     clock: Clock,
     connections: Option<LoadedFile>,
+    /// A bare script (not a function of a file of functions): its
+    /// undefined variables can be given with `--arg`.
+    is_script: bool,
 }
 
 fn prepare(args: &RunArgs, color: Choice) -> Result<Prepared, Failure> {
-    let clock = Clock::from_args(&args.clock).map_err(Failure::Usage)?;
-    let text = source::read(&args.file).map_err(Failure::Usage)?;
+    let clock = Clock::from_args(&args.clock).map_err(Usage::new)?;
+    let text = source::read(&args.file).map_err(Usage::new)?;
     let inputs = inputs::collect(&args.args, args.args_file.as_deref())
-        .map_err(|e| Failure::Usage(format!("error[{}]: {e}", codes::BAD_ARGUMENT)))?;
+        .map_err(|e| Usage::coded(codes::BAD_ARGUMENT, e))?;
     let name = source::name(&args.file);
     let input_names: Vec<String> = inputs.iter().map(|(n, _)| n.clone()).collect();
     let mut program = Program::new();
+    let parse_date = clock.date_parser();
     let loaded = program
-        .load(&name, &text, &input_names, &clock.date_parser())
+        .load(&name, &text, &input_names, &parse_date)
         .map_err(|diagnostics| {
             let colored = color.stderr();
             for d in &diagnostics {
@@ -61,7 +77,14 @@ fn prepare(args: &RunArgs, color: Choice) -> Result<Prepared, Failure> {
             }
             Failure::Reported
         })?;
-    let (function, values) = choose(&program, loaded, args.function.as_deref(), inputs)?;
+    let is_script = matches!(loaded, Loaded::Script(_));
+    let (function, values) = bind::choose(
+        &program,
+        loaded,
+        args.function.as_deref(),
+        inputs,
+        &parse_date,
+    )?;
     let beside = args.file.parent().filter(|p| !p.as_os_str().is_empty());
     let path = connect::find(args.connect.connections.as_deref(), beside);
     let connections = connect::load(path, color.stderr()).map_err(|()| Failure::Reported)?;
@@ -71,111 +94,8 @@ fn prepare(args: &RunArgs, color: Choice) -> Result<Prepared, Failure> {
         args: values,
         clock,
         connections,
+        is_script,
     })
-}
-
-/// Picks the function to run and orders the arguments for it.
-fn choose(
-    program: &Program,
-    loaded: Loaded,
-    wanted: Option<&str>,
-    inputs: Inputs,
-) -> Result<(FnIndex, Vec<Value>), Failure> {
-    let function = match (loaded, wanted) {
-        (Loaded::Script(f), None) => return Ok((f, inputs.into_iter().map(|(_, v)| v).collect())),
-        (Loaded::Script(_), Some(name)) => {
-            return Err(Failure::Usage(format!(
-                "error[{}]: --function {name}: this file is a script, not a file of function definitions",
-                codes::NO_SUCH_FUNCTION
-            )));
-        }
-        (Loaded::Functions(fs), Some(name)) => program.function_named(name).ok_or_else(|| {
-            Failure::Usage(format!(
-                "error[{}]: no function named {name}; the file defines {}",
-                codes::NO_SUCH_FUNCTION,
-                list(program, &fs)
-            ))
-        })?,
-        (Loaded::Functions(fs), None) => match fs.as_slice() {
-            [only] => *only,
-            _ => {
-                return Err(Failure::Usage(format!(
-                    "error[{}]: the file defines several functions; choose one with --function: {}",
-                    codes::NO_SUCH_FUNCTION,
-                    list(program, &fs)
-                )));
-            }
-        },
-    };
-    bind(program, function, inputs).map(|args| (function, args))
-}
-
-/// A parameter type as a header would spell it.
-fn type_word(ty: deluge_syntax::ast::TypeKind) -> &'static str {
-    use deluge_syntax::ast::TypeKind as T;
-    match ty {
-        T::Text => "string",
-        T::Number => "int",
-        T::Decimal => "decimal",
-        T::Bool => "bool",
-        T::DateTime => "date",
-        T::Map => "map",
-        T::List => "list",
-        T::Collection => "collection",
-        T::Void => "void",
-    }
-}
-
-fn list(program: &Program, fs: &[FnIndex]) -> String {
-    fs.iter()
-        .map(|f| program.functions[*f].name.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// Binds named inputs to the function's parameters.
-fn bind(program: &Program, function: FnIndex, mut inputs: Inputs) -> Result<Vec<Value>, Failure> {
-    let f = &program.functions[function];
-    let signature = || {
-        f.params
-            .iter()
-            .map(|p| match p.ty {
-                Some(ty) => format!("{} {}", type_word(ty), p.name),
-                None => p.name.clone(),
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let mut args = Vec::with_capacity(f.params.len());
-    for param in &f.params {
-        let at = inputs
-            .iter()
-            .position(|(n, _)| *n == param.name)
-            .ok_or_else(|| {
-                Failure::Usage(format!(
-                    "error[{}]: missing argument `{}` for {}; its parameters are: {}; pass --arg {}=VALUE",
-                    codes::BAD_ARGUMENT,
-                    param.name,
-                    f.name,
-                    signature(),
-                    param.name
-                ))
-            })?;
-        args.push(inputs.remove(at).1);
-    }
-    if let Some((name, _)) = inputs.first() {
-        return Err(Failure::Usage(format!(
-            "error[{}]: {} has no parameter `{name}`; its parameters are: {}",
-            codes::BAD_ARGUMENT,
-            f.name,
-            if f.params.is_empty() {
-                "(none)".to_string()
-            } else {
-                signature()
-            }
-        )));
-    }
-    Ok(args)
 }
 
 fn execute(args: &RunArgs, prepared: Prepared, color: Choice) -> u8 {
@@ -185,6 +105,7 @@ fn execute(args: &RunArgs, prepared: Prepared, color: Choice) -> u8 {
         args: values,
         clock,
         connections,
+        is_script,
     } = prepared;
     let mut local = LocalHost {
         fixed_now: clock.fixed_now,
@@ -223,20 +144,50 @@ fn execute(args: &RunArgs, prepared: Prepared, color: Choice) -> u8 {
         Ok(_) => OK,
         Err(err) => {
             if !args.json {
-                report_error(&program, err, color.stderr());
+                report_error(&program, err, is_script, color.stderr());
             }
             DELUGE_ERROR
         }
     }
 }
 
-/// Renders an uncaught runtime error against the source it happened in.
-pub fn report_error(program: &Program, err: &RtError, colored: bool) {
+/// Renders an uncaught runtime error against the source it happened in,
+/// with the help `deluge check` gives for the same mistake.
+fn report_error(program: &Program, err: &RtError, is_script: bool, colored: bool) {
     let source = &program.sources[err.source.unwrap_or(0)];
+    let mut diagnostic = err.to_diagnostic();
+    if let Some(help) = help_for(err, &source.text, is_script) {
+        diagnostic = diagnostic.with_help(help);
+    }
     eprint!(
         "{}",
-        render::report(&err.to_diagnostic(), &source.name, &source.text, colored)
+        render::report(&diagnostic, &source.name, &source.text, colored)
     );
+}
+
+/// A name that another language uses to print (`print(x)`,
+/// `console.log(x)`) gets that advice; a variable a script never assigns
+/// is most often an input that was not passed: the help says how.
+fn help_for(err: &RtError, text: &str, is_script: bool) -> Option<String> {
+    let span = err.span?;
+    // The dotted name written where the error is: `print`, `console.log`.
+    let written: String = text
+        .get(span.start..)?
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.')
+        .collect();
+    match err.code {
+        codes::UNKNOWN_FUNCTION_CALL | codes::UNDEFINED_VARIABLE_READ
+            if lint::output_help(&written).is_some() =>
+        {
+            lint::output_help(&written).map(str::to_string)
+        }
+        codes::UNDEFINED_VARIABLE_READ if is_script => {
+            let name = text.get(span.start..span.end)?;
+            Some(lint::input_help(name))
+        }
+        _ => None,
+    }
 }
 
 fn print_json(program: &Program, outcome: &Outcome) {
@@ -257,19 +208,41 @@ fn print_json(program: &Program, outcome: &Outcome) {
     println!("{doc}");
 }
 
+/// The error of `--json`. Line and column are `null` when the error has
+/// no place in the source (never a made-up line 0).
 fn error_json(program: &Program, err: &RtError) -> serde_json::Value {
     let source = &program.sources[err.source.unwrap_or(0)];
-    let (line, column) = err
+    let at = err
         .span
-        .map(|s| source.lines.line_col(&source.text, s.start))
-        .unwrap_or((err.line.unwrap_or(0), 0));
+        .map(|s| source.lines.line_col(&source.text, s.start));
+    let line = err.line.or(at.map(|(line, _)| line));
     serde_json::json!({
         "code": err.code,
         "message": err.message,
         "file": source.name,
-        "line": err.line.unwrap_or(line),
-        "column": column,
+        "line": line,
+        "column": at.map(|(_, column)| column),
         "text": err.to_string(),
         "trace": err.trace.iter().map(|t| t.function.clone()).collect::<Vec<_>>(),
     })
+}
+
+/// With `--json`, a usage error is also one JSON object on stdout, in the
+/// shape of a run's, so a program reading the output gets JSON either way.
+fn print_usage_json(args: &RunArgs, usage: &Usage) {
+    let doc = serde_json::json!({
+        "result": null,
+        "info": [],
+        "statements": 0,
+        "error": {
+            "code": usage.code,
+            "message": usage.message,
+            "file": source::name(&args.file),
+            "line": null,
+            "column": null,
+            "text": usage.to_string(),
+            "trace": [],
+        },
+    });
+    println!("{doc}");
 }

@@ -1,17 +1,34 @@
 //! Reading script files, with errors that name the file.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The file extensions of Deluge scripts.
 pub const EXTENSIONS: &[&str] = &["dg", "deluge", "ds"];
 
-/// Reads a script; a leading byte-order mark is kept (the lexer skips it).
+/// The path that stands for standard input (`deluge run -`).
+pub const STDIN: &str = "-";
+
+fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == STDIN
+}
+
+/// Reads a script (standard input for `-`); a leading byte-order mark is
+/// kept (the lexer skips it).
 pub fn read(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let bytes = if is_stdin(path) {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        bytes
+    } else {
+        std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?
+    };
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "{} is not UTF-8 text (invalid byte at offset {})",
-            path.display(),
+            name(path),
             e.utf8_error().valid_up_to()
         )
     })
@@ -19,13 +36,17 @@ pub fn read(path: &Path) -> Result<String, String> {
 
 /// The display name of a path in messages.
 pub fn name(path: &Path) -> String {
-    path.display().to_string()
+    if is_stdin(path) {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    }
 }
 
-/// Every script under `path`: the file itself, or the scripts found
-/// recursively in a folder, in sorted order.
+/// Every script under `path`: the file itself (or `-`, standard input),
+/// or the scripts found recursively in a folder, in sorted order.
 pub fn collect(path: &Path) -> Result<Vec<PathBuf>, String> {
-    if path.is_file() {
+    if path.is_file() || is_stdin(path) {
         return Ok(vec![path.to_path_buf()]);
     }
     if !path.is_dir() {

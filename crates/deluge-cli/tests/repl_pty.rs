@@ -80,8 +80,8 @@ fn multi_line_entries_completion_history_and_ctrl_d_on_a_terminal() {
     // Tab completes a method of a text literal.
     pty.send("\"abc\".toUp").expect("typed");
     pty.send("\t").expect("tab");
-    pty.expect("perCase").expect("the completed method name");
-    line(&mut pty, "()", "TEXT \"ABC\"");
+    pty.expect("perCase()").expect("the completed method name");
+    line(&mut pty, "", "TEXT \"ABC\"");
     prompt(&mut pty);
 
     // Ctrl-C drops the unfinished entry, not the session.
@@ -128,6 +128,65 @@ fn ctrl_c_stops_a_running_entry_and_the_session_goes_on() {
     prompt(&mut pty);
     pty.send(ControlCode::EndOfTransmission)
         .expect("Ctrl-D is sent");
+    pty.expect(Eof).expect("the REPL ends");
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+#[test]
+fn zoho_layout_entries_without_semicolons_and_method_completion() {
+    let state = state_dir().join("layout");
+    std::fs::create_dir_all(&state).expect("a state directory");
+    let mut pty = start(&state);
+    prompt(&mut pty);
+
+    // No `;`: the entry runs at once, with no continuation prompt.
+    line(&mut pty, "x = 1", "> ");
+    line(&mut pty, "x", "NUMBER 1");
+    prompt(&mut pty);
+
+    // Zoho's layout: `else` on its own line continues the `if`.
+    line(&mut pty, "if (x > 0)", "... ");
+    line(&mut pty, "{", "... ");
+    line(&mut pty, "info \"alpha\";", "... ");
+    line(&mut pty, "}", "... ");
+    line(&mut pty, "else", "... ");
+    line(&mut pty, "{", "... ");
+    line(&mut pty, "info \"beta\";", "... ");
+    pty.send_line("}").expect("the line is sent");
+    let ran = pty.expect("alpha").expect("the if ran");
+    assert!(!String::from_utf8_lossy(ran.before()).contains("beta"));
+    prompt(&mut pty);
+    pty.send_line("\"marker\"").expect("the line is sent");
+    let after = pty.expect("TEXT \"marker\"").expect("the session goes on");
+    assert!(
+        !String::from_utf8_lossy(after.before()).contains("beta"),
+        "the else branch must not run"
+    );
+    prompt(&mut pty);
+
+    // An `if` with no `else` runs on the next empty line.
+    line(&mut pty, "if (true) { info \"solo\"; }", "... ");
+    line(&mut pty, "", "solo");
+    prompt(&mut pty);
+
+    // Completion inserts the parentheses; the cursor goes inside when the
+    // method takes arguments.
+    line(&mut pty, "name = \"ann\";", "> ");
+    pty.send("name.toUpp").expect("typed");
+    pty.send("\t").expect("tab");
+    pty.expect("perCase()")
+        .expect("the method with its parentheses");
+    line(&mut pty, "", "TEXT \"ANN\"");
+    prompt(&mut pty);
+    line(&mut pty, "items = [5, 6];", "> ");
+    pty.send("items.subL").expect("typed");
+    pty.send("\t").expect("tab");
+    pty.expect("ist()")
+        .expect("the method with its parentheses");
+    line(&mut pty, "1", "LIST [6]");
+    prompt(&mut pty);
+
+    pty.send(ControlCode::EndOfTransmission).expect("Ctrl-D");
     pty.expect(Eof).expect("the REPL ends");
     let _ = std::fs::remove_dir_all(&state);
 }

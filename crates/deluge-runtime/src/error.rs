@@ -110,6 +110,14 @@ impl RtError {
         )
     }
 
+    /// A read of a name that is never assigned (language spec §6).
+    pub fn undefined(name: &str) -> Self {
+        RtError::new(
+            codes::UNDEFINED_VARIABLE_READ,
+            format!("Variable '{name}' is not defined"),
+        )
+    }
+
     pub fn list_index(index: i64, size: usize) -> Self {
         RtError::new(
             codes::INDEX_OUT_OF_RANGE,

@@ -149,6 +149,7 @@ pub mod codes {
     pub const BAD_FUNCTION_HEADER: &str = "E115";
     pub const STATEMENT_OUTSIDE_FUNCTION: &str = "E116";
     pub const DUPLICATE_FUNCTION: &str = "E117";
+    pub const FOREIGN_CONSTRUCT: &str = "E118";
 
     // Static checks (W2xx)
     pub const UNDEFINED_VARIABLE: &str = "W201";
@@ -224,6 +225,10 @@ pub mod codes {
             "statement outside a function definition",
         ),
         (DUPLICATE_FUNCTION, "function defined twice"),
+        (
+            FOREIGN_CONSTRUCT,
+            "construct of another language, not Deluge",
+        ),
         (UNDEFINED_VARIABLE, "variable read but never assigned"),
         (
             LOOP_CONTROL_OUTSIDE_LOOP,

@@ -6,6 +6,7 @@
 //! handle without risking its stack.
 
 use crate::diagnostic::{Diagnostic, codes};
+use crate::foreign;
 use crate::nesting;
 use crate::span::Span;
 use crate::token::{LexError, Token};
@@ -52,6 +53,7 @@ pub(crate) fn lex(source: &str) -> Lexed<'_> {
             }
         }
     }
+    foreign::merge_operators(&mut tokens, &mut diagnostics);
     nesting::guard(&mut tokens, &mut diagnostics);
     let (unclosed, open_at_end) = unclosed_brackets(&tokens);
     Lexed {

@@ -13,6 +13,7 @@ pub mod render;
 pub mod span;
 
 mod escape;
+mod foreign;
 mod lexer;
 mod nesting;
 mod parser;

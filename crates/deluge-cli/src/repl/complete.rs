@@ -1,7 +1,8 @@
 //! Tab completion for the line editor.
 //!
 //! The word before the cursor decides what is offered: after `.` the
-//! methods of the receiver (those valid for its type first), after `zoho.`
+//! methods of the receiver's type (every method when the type is not
+//! known), inserted with their parentheses; after `zoho.`
 //! system variables and task names, at the start of a line the `:`
 //! commands, and otherwise keywords, variables, user functions and
 //! built-in functions. Continuation is decided by the REPL loop (it asks the
@@ -9,13 +10,14 @@
 
 use super::commands::COMMANDS;
 use super::session::Vocabulary;
-use deluge_runtime::builtins::{Table, registry, tables};
+use deluge_runtime::builtins::{Table, always_fails, registry, tables};
 use deluge_runtime::value::Kind;
 use rustyline::completion::{Completer, FilenameCompleter, Pair};
 use rustyline::highlight::Highlighter;
 use rustyline::hint::Hinter;
+use rustyline::line_buffer::LineBuffer;
 use rustyline::validate::Validator;
-use rustyline::{Context, Helper};
+use rustyline::{Changeset, Context, Helper};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -110,15 +112,30 @@ impl Completer for ReplHelper {
         if line.trim_start().starts_with(":load ") {
             return self.files.complete(line, pos, ctx);
         }
-        let (start, words) = candidates(&line[..pos], &self.vocabulary.borrow());
+        let before = &line[..pos];
+        let (start, words) = candidates(before, &self.vocabulary.borrow());
+        // A method is inserted with its parentheses, unless they follow.
+        let call = is_method_position(before, start) && !line[pos..].starts_with('(');
         let pairs = words
             .into_iter()
             .map(|w| Pair {
-                display: w.clone(),
-                replacement: w,
+                replacement: if call { format!("{w}()") } else { w.clone() },
+                display: w,
             })
             .collect();
         Ok((start, pairs))
+    }
+
+    /// Inserts the chosen word; a method that takes arguments gets the
+    /// cursor between its parentheses.
+    fn update(&self, line: &mut LineBuffer, start: usize, elected: &str, cl: &mut Changeset) {
+        let end = line.pos();
+        line.replace(start..end, elected, cl);
+        if let Some(name) = elected.strip_suffix("()") {
+            if takes_arguments(name) {
+                line.set_pos(line.pos() - 1);
+            }
+        }
     }
 }
 
@@ -189,61 +206,79 @@ fn zoho_names() -> impl Iterator<Item = &'static str> {
     ZOHO_NAMES.iter().copied().chain(builtins)
 }
 
-/// The kind of the value before a `.`: a literal's, or a variable's current
-/// one. `None` when it cannot be told without running code.
-fn receiver_kind(before_dot: &str, vocabulary: &Vocabulary) -> Option<Kind> {
+/// True when the word at `start` follows a `.` (a method name), and not
+/// inside a `zoho.` chain.
+fn is_method_position(before: &str, start: usize) -> bool {
+    before[..start].ends_with('.') && zoho_prefix(before).is_none()
+}
+
+/// The kind of the value before a `.` (a literal's, or a variable's
+/// current one) and whether it is a COLLECTION. `None` when it cannot be
+/// told without running code.
+fn receiver_kind(before_dot: &str, vocabulary: &Vocabulary) -> Option<(Kind, bool)> {
     let trimmed = before_dot.trim_end();
     match trimmed.chars().last()? {
-        '"' | '\'' => return Some(Kind::Text),
-        ']' => return Some(Kind::List),
-        '}' => return Some(Kind::Map),
+        '"' | '\'' => return Some((Kind::Text, false)),
+        ']' => return Some((Kind::List, false)),
+        '}' => return Some((Kind::Map, false)),
         c if c.is_ascii_digit() => {
             let word = &trimmed[word_start(trimmed)..];
             if word.chars().all(|c| c.is_ascii_digit()) {
-                return Some(Kind::Number);
+                return Some((Kind::Number, false));
             }
         }
         _ => {}
     }
     let name = &trimmed[word_start(trimmed)..];
-    vocabulary
+    // `a.b.` is the value of a call chain: its type is not known.
+    if trimmed[..trimmed.len() - name.len()].ends_with('.') {
+        return None;
+    }
+    let kind = vocabulary
         .variables
         .iter()
         .find(|(n, _)| n == name)
-        .map(|(_, kind)| *kind)
+        .map(|(_, kind)| *kind)?;
+    Some((kind, vocabulary.collections.iter().any(|n| n == name)))
 }
 
-/// The tables consulted for a receiver of this kind (dispatch order).
-fn tables_for(kind: Kind) -> &'static [Table] {
-    match kind {
-        Kind::Text => &[Table::Text, Table::Common],
-        Kind::Number | Kind::Decimal => &[Table::Number, Table::Common],
-        Kind::List => &[Table::List, Table::Collection, Table::Common],
-        Kind::Map => &[Table::Map, Table::Collection, Table::Common],
-        Kind::EmptyCollection => &[Table::Collection, Table::List, Table::Map, Table::Common],
-        Kind::DateTime => &[Table::DateTime, Table::Common],
-        Kind::File => &[Table::File, Table::Common],
-        Kind::Null | Kind::Bool | Kind::Error => &[Table::Common],
+/// The tables a receiver of this kind reaches, as dispatch looks them up
+/// (builtins §0.2).
+fn tables_for(kind: Kind, collection: bool) -> &'static [Table] {
+    match (kind, collection) {
+        (Kind::Text, _) => &[Table::Text, Table::Common],
+        (Kind::Number | Kind::Decimal, _) => &[Table::Number, Table::Common],
+        (Kind::List, true) => &[Table::List, Table::Collection, Table::Common],
+        (Kind::Map, true) => &[Table::Map, Table::Collection, Table::Common],
+        (Kind::List, false) => &[Table::List, Table::Common],
+        (Kind::Map, false) => &[Table::Map, Table::Common],
+        (Kind::EmptyCollection, _) => &[Table::Collection, Table::List, Table::Map, Table::Common],
+        (Kind::DateTime, _) => &[Table::DateTime, Table::Common],
+        (Kind::File, _) => &[Table::File, Table::Common],
+        (Kind::Null | Kind::Bool | Kind::Error, _) => &[Table::Common],
     }
 }
 
-/// Method names starting with `word`: the receiver's own first, then every
-/// other method (a value of another type may be assigned later).
-fn methods(receiver: Option<Kind>, word: &str) -> Vec<String> {
-    let own: &[Table] = receiver.map_or(&[], tables_for);
-    let names_in = |wanted: &dyn Fn(Table) -> bool| {
-        tables()
-            .filter(|(table, _, _)| wanted(*table))
-            .flat_map(|(_, _, defs)| defs.iter().flat_map(|d| d.names.iter().copied()))
-            .collect::<Vec<_>>()
+/// Method names starting with `word`: those of the receiver's type when it
+/// is known, else every method; never one whose every call fails.
+fn methods(receiver: Option<(Kind, bool)>, word: &str) -> Vec<String> {
+    let wanted = |table: Table| {
+        receiver.is_none_or(|(kind, collection)| tables_for(kind, collection).contains(&table))
     };
-    let mut first = matching(names_in(&|t| own.contains(&t)), word);
-    for name in matching(names_in(&|t| !own.contains(&t)), word) {
-        if !first.iter().any(|f| f.eq_ignore_ascii_case(&name)) {
-            first.push(name);
-        }
-    }
-    first
+    let names = tables()
+        .filter(|(table, _, _)| wanted(*table))
+        .flat_map(|(_, _, defs)| defs.iter().flat_map(|d| d.names.iter().copied()))
+        .filter(|name| !always_fails(name));
+    matching(names, word)
+}
+
+/// True when some definition of the method needs an argument: the cursor
+/// then goes between the parentheses.
+fn takes_arguments(name: &str) -> bool {
+    tables()
+        .flat_map(|(_, _, defs)| defs.iter())
+        .filter(|d| d.names.iter().any(|n| n.eq_ignore_ascii_case(name)))
+        .any(|d| d.min_args > 0)
 }
 
 /// Names starting with `prefix` (ignoring letter case, as Deluge does for

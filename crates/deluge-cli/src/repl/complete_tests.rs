@@ -6,7 +6,9 @@ fn vocabulary() -> Vocabulary {
             ("name".to_string(), Kind::Text),
             ("items".to_string(), Kind::List),
             ("count".to_string(), Kind::Number),
+            ("bag".to_string(), Kind::List),
         ],
+        collections: vec!["bag".to_string()],
         functions: vec!["standalone.notify".to_string()],
     }
 }
@@ -23,14 +25,37 @@ fn methods_of_a_text_literal() {
 }
 
 #[test]
-fn methods_valid_for_the_variable_type_come_first() {
+fn only_the_methods_of_a_known_type_are_offered() {
     let (_, words) = complete("items.s");
-    let first_other = words
-        .iter()
-        .position(|w| w.eq_ignore_ascii_case("subString"))
-        .expect("text methods are offered too");
-    let size = words.iter().position(|w| w == "size").expect("size");
-    assert!(size < first_other, "{words:?}");
+    assert!(words.contains(&"size".to_string()), "{words:?}");
+    assert!(words.contains(&"sort".to_string()), "{words:?}");
+    assert!(
+        !words.iter().any(|w| w.eq_ignore_ascii_case("subString")),
+        "no text methods for a list: {words:?}"
+    );
+    let (_, words) = complete("name.toUpp");
+    assert_eq!(words, ["toUpperCase"]);
+    // COLLECTION functions only for a collection.
+    assert!(!complete("items.ins").1.contains(&"insert".to_string()));
+    assert!(complete("bag.ins").1.contains(&"insert".to_string()));
+}
+
+#[test]
+fn methods_that_always_fail_are_not_offered() {
+    assert!(complete("name.toX").1.is_empty());
+    assert!(complete("f().toX").1.is_empty());
+    assert!(complete("name.ext").1.is_empty());
+}
+
+#[test]
+fn methods_with_arguments_get_the_cursor_inside() {
+    assert!(takes_arguments("get"));
+    assert!(takes_arguments("subString"));
+    assert!(!takes_arguments("toUpperCase"));
+    assert!(!takes_arguments("toString"));
+    assert!(is_method_position("name.toUpp", 5));
+    assert!(!is_method_position("zoho.crm.get", 0));
+    assert!(!is_method_position("na", 0));
 }
 
 #[test]

@@ -8,6 +8,7 @@
 
 mod commands;
 mod complete;
+mod entry;
 mod print;
 mod session;
 
@@ -91,6 +92,9 @@ pub struct Repl {
     failed: bool,
     /// Lines of an unfinished entry.
     pending: String,
+    /// `pending` is complete but ends with an `if`: the next line decides
+    /// whether an `else` continues it.
+    held: bool,
     /// Completed entries, for the history (interactive mode).
     finished: Vec<String>,
 }
@@ -132,6 +136,7 @@ impl Repl {
             },
             failed: false,
             pending: String::new(),
+            held: false,
             finished: Vec::new(),
         }
     }
@@ -139,6 +144,17 @@ impl Repl {
     /// Takes one line of input. `at_end` says no line will follow, so an
     /// unfinished entry is evaluated (and reported) as it is.
     fn feed(&mut self, line: &str, at_end: bool) -> Flow {
+        if self.held {
+            self.held = false;
+            if !continues_if(line) {
+                // No `else`: the `if` runs, then the line is an entry of
+                // its own (an empty line only ends the `if`).
+                self.submit(true);
+                if line.trim().is_empty() {
+                    return Flow::Next;
+                }
+            }
+        }
         if self.pending.is_empty() {
             if line.trim_start().starts_with(':') {
                 self.finished.push(line.trim().to_string());
@@ -151,23 +167,37 @@ impl Repl {
             self.pending.push('\n');
         }
         self.pending.push_str(line);
-        let text = self.pending.clone();
-        if let Some(Step::Done(entry)) = self.guarded(|s| s.submit(&text, at_end)) {
-            self.finished.push(std::mem::take(&mut self.pending));
-            self.show(entry);
-        }
+        self.submit(at_end);
         Flow::Next
+    }
+
+    /// Submits the pending text; with `now`, it runs (or fails) whatever
+    /// the parser thinks of it.
+    fn submit(&mut self, now: bool) {
+        let text = self.pending.clone();
+        match self.guarded(|s| s.submit(&text, now)) {
+            Some(Step::Done(entry)) => {
+                self.finished.push(std::mem::take(&mut self.pending));
+                self.show(entry);
+            }
+            Some(Step::MayContinue) => self.held = true,
+            Some(Step::Incomplete) | None => {}
+        }
     }
 
     /// Evaluates what is left of an unfinished entry at the end of input.
     fn flush(&mut self) {
+        self.held = false;
         if !self.pending.trim().is_empty() {
-            let text = std::mem::take(&mut self.pending);
-            if let Some(Step::Done(entry)) = self.guarded(|s| s.submit(&text, true)) {
-                self.show(entry);
-            }
+            self.submit(true);
         }
         self.pending.clear();
+    }
+
+    /// Drops the entry being typed (Ctrl-C).
+    fn cancel(&mut self) {
+        self.pending.clear();
+        self.held = false;
     }
 
     /// Runs `f` on the session. A panic there is a bug in deluge, not in
@@ -177,7 +207,7 @@ impl Repl {
         match std::panic::catch_unwind(AssertUnwindSafe(|| f(session))) {
             Ok(value) => Some(value),
             Err(_) => {
-                self.pending.clear();
+                self.cancel();
                 self.fail("internal error while evaluating this entry; the session goes on");
                 None
             }
@@ -216,6 +246,19 @@ impl Repl {
     fn vocabulary(&self) -> Vocabulary {
         self.session.vocabulary()
     }
+}
+
+/// True when the line continues an `if` entry: it starts with `else`
+/// (or a spelling from another language, reported with the entry).
+fn continues_if(line: &str) -> bool {
+    let word: String = line
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    ["else", "elif", "elsif", "elseif"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// Writes a line; a closed pipe is not worth a panic.
@@ -265,7 +308,7 @@ fn interactive_loop(repl: &mut Repl) -> Result<u8, String> {
             Ok(line) => repl.feed(&line, false),
             // Ctrl-C drops the entry being typed, not the session.
             Err(ReadlineError::Interrupted) => {
-                repl.pending.clear();
+                repl.cancel();
                 Flow::Next
             }
             Err(ReadlineError::Eof) => Flow::Quit,

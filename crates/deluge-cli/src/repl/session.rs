@@ -6,13 +6,17 @@
 //! one frame holds their values. Each entry runs in a fresh [`Interpreter`],
 //! so the statement limit applies per entry.
 
+use super::entry::{
+    Form, classify, ends_with_open_if, incomplete, script_errors, with_implied_semicolon,
+};
 use deluge_runtime::datetime::DateTime;
 use deluge_runtime::eval::Frame;
 use deluge_runtime::lower::SlotTable;
 use deluge_runtime::value::Kind;
 use deluge_runtime::{Host, Interpreter, Limits, LocalHost, Program, RtError, Value, ir};
-use deluge_syntax::ast::{self, ScriptBody, StmtKind};
-use deluge_syntax::{Diagnostic, codes, render};
+use deluge_syntax::ast::{self, ScriptBody};
+use deluge_syntax::{Diagnostic, render};
+use std::borrow::Cow;
 use std::time::{Duration, Instant};
 
 /// What the session needs from its host beyond [`Host`]: the request log
@@ -102,6 +106,10 @@ impl Entry {
 pub enum Step {
     /// The parser says the text is unfinished: read another line.
     Incomplete,
+    /// The text is complete, but it ends with an `if` that an `else` on
+    /// the next line would continue (Zoho's layout puts `else` on a line
+    /// of its own): read the next line before running it.
+    MayContinue,
     Done(Entry),
 }
 
@@ -110,6 +118,9 @@ pub enum Step {
 #[derive(Debug, Default, Clone)]
 pub struct Vocabulary {
     pub variables: Vec<(String, Kind)>,
+    /// The variables whose value is a COLLECTION, which has functions of
+    /// its own besides those of lists or maps.
+    pub collections: Vec<String>,
     pub functions: Vec<String>,
 }
 
@@ -122,16 +133,6 @@ pub struct Session {
     info: Vec<String>,
     /// Entries numbered from 1, for source names such as `<repl:3>`.
     counter: usize,
-}
-
-/// How the text of an entry parsed.
-enum Form {
-    Statements(Vec<ast::Stmt>),
-    Functions(Vec<ast::FunctionDef>),
-    Expression(ast::Expr),
-    /// A lone call statement: shown like an expression unless it is null
-    /// (`l.add(1);` has nothing worth printing).
-    Call(ast::Expr),
 }
 
 impl Session {
@@ -148,24 +149,44 @@ impl Session {
     }
 
     /// Evaluates one entry typed at the prompt. With `at_end` (no more
-    /// input will come) unfinished text is reported as an error instead of
-    /// asking for more.
+    /// input will come, or the next line did not continue the entry)
+    /// unfinished text is reported as an error instead of asking for more,
+    /// and a final `if` runs without waiting for an `else`.
     pub fn submit(&mut self, text: &str, at_end: bool) -> Step {
-        self.counter += 1;
-        let name = format!("<repl:{}>", self.counter);
-        match classify(text) {
-            Ok(form) => Step::Done(self.run_form(&name, text, form)),
-            Err(_) if !at_end && incomplete(text) => {
-                // Not an entry yet: give its number back.
-                self.counter -= 1;
-                Step::Incomplete
+        let (text, classified) = match classify(text) {
+            Ok(form) => (Cow::Borrowed(text), Ok(form)),
+            // `total = 5` then Enter: the `;` is all that is missing.
+            Err(()) => match with_implied_semicolon(text)
+                .and_then(|fixed| classify(&fixed).ok().map(|form| (fixed, form)))
+            {
+                Some((fixed, form)) => (Cow::Owned(fixed), Ok(form)),
+                None => (Cow::Borrowed(text), Err(())),
+            },
+        };
+        let text = text.as_ref();
+        match classified {
+            Ok(form) if !at_end && ends_with_open_if(&form) => Step::MayContinue,
+            Ok(form) => {
+                let name = self.next_name();
+                Step::Done(self.run_form(&name, text, form))
             }
-            Err(diagnostics) => Step::Done(Entry::failed(Problem {
-                name,
-                text: text.to_string(),
-                diagnostics,
-            })),
+            Err(()) if !at_end && incomplete(text) => Step::Incomplete,
+            Err(()) => {
+                let name = self.next_name();
+                let diagnostics = script_errors(text);
+                Step::Done(Entry::failed(Problem {
+                    name,
+                    text: text.to_string(),
+                    diagnostics,
+                }))
+            }
         }
+    }
+
+    /// The source name of the next entry: `<repl:N>`, numbered from 1.
+    fn next_name(&mut self) -> String {
+        self.counter += 1;
+        format!("<repl:{}>", self.counter)
     }
 
     /// Defines a file's functions, or runs its statements in the session.
@@ -183,8 +204,7 @@ impl Session {
 
     /// Evaluates an expression (for `:type`).
     pub fn evaluate(&mut self, text: &str) -> Entry {
-        self.counter += 1;
-        let name = format!("<repl:{}>", self.counter);
+        let name = self.next_name();
         match deluge_syntax::parse_expression(text) {
             (Some(expr), _) => self.run_form(&name, text, Form::Expression(expr)),
             (None, diagnostics) => Entry::failed(problem(&name, text, diagnostics)),
@@ -229,9 +249,14 @@ impl Session {
     }
 
     pub fn vocabulary(&self) -> Vocabulary {
+        let variables = self.variables();
         Vocabulary {
-            variables: self
-                .variables()
+            collections: variables
+                .iter()
+                .filter(|(_, value)| matches!(value, Value::Collection(_)))
+                .map(|(name, _)| name.to_string())
+                .collect(),
+            variables: variables
                 .into_iter()
                 .map(|(name, value)| (name.to_string(), value.kind()))
                 .collect(),
@@ -340,69 +365,6 @@ fn problem(name: &str, text: &str, diagnostics: Vec<Diagnostic>) -> Problem {
             .filter(Diagnostic::is_error)
             .collect(),
     }
-}
-
-/// Decides what an entry is: statements, function definitions, or a bare
-/// expression. A lone call statement (`"abc".length();`) is shown like
-/// an expression. On failure, the script parse's
-/// errors (statements are the main form of input).
-fn classify(text: &str) -> Result<Form, Vec<Diagnostic>> {
-    let parsed = deluge_syntax::parse(text);
-    if !parsed.has_errors() {
-        return Ok(match parsed.script.body {
-            ScriptBody::Functions(defs) => Form::Functions(defs),
-            ScriptBody::Statements(stmts) => single_call(stmts),
-        });
-    }
-    match deluge_syntax::parse_expression(text) {
-        (Some(expr), _) => Ok(Form::Expression(expr)),
-        (None, _) => Err(parsed
-            .diagnostics
-            .into_iter()
-            .filter(Diagnostic::is_error)
-            .collect()),
-    }
-}
-
-/// A lone call statement becomes a [`Form::Call`]; anything else stays a
-/// list of statements.
-fn single_call(stmts: Vec<ast::Stmt>) -> Form {
-    match <[ast::Stmt; 1]>::try_from(stmts) {
-        Ok(
-            [
-                ast::Stmt {
-                    kind: StmtKind::Expr(expr),
-                    ..
-                },
-            ],
-        ) => Form::Call(expr),
-        Ok([other]) => Form::Statements(vec![other]),
-        Err(stmts) => Form::Statements(stmts),
-    }
-}
-
-/// True when the text is unfinished: every error of the script parse (or
-/// of the expression parse) is at the end of the input, or a bracket is
-/// still open there. The second rule matters because the parser's recovery
-/// inside an unclosed block (`for each i in l {` then `x = i;`) reports
-/// follow-on errors mid-input although the only real problem is the
-/// missing `}`.
-fn incomplete(text: &str) -> bool {
-    let parsed = deluge_syntax::parse(text);
-    if parsed.is_incomplete(text) || open_at_end(&parsed.diagnostics, text) {
-        return true;
-    }
-    let (_, diagnostics) = deluge_syntax::parse_expression(text);
-    deluge_syntax::is_incomplete(&diagnostics, text)
-}
-
-/// An "unclosed delimiter" whose closing bracket was expected at the end.
-fn open_at_end(diagnostics: &[Diagnostic], text: &str) -> bool {
-    let end = text.trim_end().len();
-    diagnostics.iter().any(|d| {
-        d.code == codes::UNCLOSED_DELIMITER
-            && d.labels.iter().any(|l| !l.primary && l.span.start >= end)
-    })
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ fn session() -> Session {
 fn done(s: &mut Session, text: &str) -> Result<Shown, Problem> {
     match s.submit(text, false) {
         Step::Done(entry) => entry.result,
-        Step::Incomplete => panic!("{text:?} was taken as unfinished"),
+        Step::Incomplete | Step::MayContinue => panic!("{text:?} was taken as unfinished"),
     }
 }
 
@@ -201,4 +201,69 @@ fn odd_input_never_panics() {
         let _ = s.submit(text, false);
         let _ = s.evaluate(text);
     }
+}
+
+#[test]
+fn an_entry_ending_with_if_waits_for_a_possible_else() {
+    let mut s = session();
+    for text in [
+        "if (true) { info 1; }",
+        "if (true)\n{\n  info 1;\n}",
+        "x = 1;\nif (x > 0) { info 1; } else if (x < 0) { info 2; }",
+    ] {
+        assert!(
+            matches!(s.submit(text, false), Step::MayContinue),
+            "{text:?} may go on with else"
+        );
+        assert!(matches!(s.submit(text, true), Step::Done(_)), "{text:?}");
+    }
+    for text in [
+        "if (true) { info 1; } else { info 2; }",
+        "if (true) { info 1; }\ninfo 2;",
+        "try { x = 1; } catch (e) { info e; }",
+    ] {
+        assert!(matches!(s.submit(text, false), Step::Done(_)), "{text:?}");
+    }
+    // A `try` without its `catch` is simply unfinished.
+    assert!(matches!(
+        s.submit("try { x = 1; }", false),
+        Step::Incomplete
+    ));
+}
+
+#[test]
+fn a_missing_final_semicolon_is_implied() {
+    let mut s = session();
+    assert!(matches!(done(&mut s, "total = 5"), Ok(Shown::Nothing)));
+    assert_eq!(value(&mut s, "total"), "5");
+    assert!(matches!(
+        done(&mut s, "info total // shown"),
+        Ok(Shown::Nothing)
+    ));
+    assert!(matches!(done(&mut s, "l = [1,\n2]"), Ok(Shown::Nothing)));
+    assert_eq!(value(&mut s, "l.size()"), "2");
+    // Still unfinished: an operator waits for its operand.
+    assert!(matches!(s.submit("y = 1 +", false), Step::Incomplete));
+    // A missing `;` inside a block is the script's error, not implied.
+    assert!(done(&mut s, "if (true) { info 1 }").is_err());
+}
+
+#[test]
+fn a_call_without_its_semicolon_is_quiet_when_null() {
+    let mut s = session();
+    done(&mut s, "l = List()").ok();
+    assert!(matches!(done(&mut s, "l.add(1)"), Ok(Shown::Nothing)));
+    assert_eq!(value(&mut s, "l.size()"), "1");
+}
+
+#[test]
+fn entry_numbers_count_only_entries_that_ran() {
+    let mut s = session();
+    assert!(matches!(s.submit("if (true) {", false), Step::Incomplete));
+    assert!(matches!(
+        s.submit("if (true) { }", false),
+        Step::MayContinue
+    ));
+    let problem = done(&mut s, "info y;").expect_err("y is not defined");
+    assert_eq!(problem.name, "<repl:1>");
 }

@@ -115,6 +115,16 @@ const fn unsupported(
     }
 }
 
+/// The names of [`unsupported`] functions: every call of them fails.
+pub(super) const UNSUPPORTED: &[&str] = &[
+    "executeXPath",
+    "toXML",
+    "toXmlList",
+    "extract",
+    "compress",
+    "getAll",
+];
+
 /// Built-ins do not receive their own name, so each stub is a function.
 macro_rules! not_supported {
     ($($f:ident => $name:literal),* $(,)?) => {$(

@@ -2,8 +2,8 @@
 //!
 //! URL and Base64 coding are TEXT methods (`urlEncode(x)` and
 //! `x.urlEncode()`), and also global `zoho.encryption.*` functions, which
-//! add the digests and HMACs. Text is hashed and encoded as UTF-8 bytes.
-//! `aesEncode`/`aesDecode` are deliberately absent ("Not able to find").
+//! add the digests and HMACs (AES is in `aes.rs`). Text is hashed and
+//! encoded as UTF-8 bytes.
 
 use super::text::def;
 use super::text::text;
@@ -20,11 +20,18 @@ use sha2::Sha256;
 
 pub const TABLE: &[MethodDef] = &[
     def(
-        &["urlEncode", "encodeUrl"],
+        &["urlEncode"],
         0,
         0,
         url_encode_method,
-        "s.urlEncode() — form URL encoding (space as +, UTF-8 %XX)",
+        "s.urlEncode() — URL encoding, UTF-8 %XX, a space as %20",
+    ),
+    def(
+        &["encodeUrl"],
+        0,
+        0,
+        encode_url_method,
+        "s.encodeUrl() — form URL encoding, UTF-8 %XX, a space as +",
     ),
     def(
         &["urlDecode"],
@@ -107,7 +114,7 @@ pub const ENCRYPTION: &[GlobalDef] = &[
         1,
         1,
         url_encode_global,
-        "zoho.encryption.urlEncode(text) — form URL encoding",
+        "zoho.encryption.urlEncode(text) — URL encoding, a space as %20",
     ),
     global(
         &["zoho.encryption.urlDecode"],
@@ -132,9 +139,20 @@ pub const ENCRYPTION: &[GlobalDef] = &[
     ),
 ];
 
-/// Java `URLEncoder` (UTF-8): `A-Z a-z 0-9 . - * _` kept, space as `+`,
-/// every other byte `%XX` in upper-case hex.
+/// Zoho's `urlEncode`: like [`encode_url`], but a space is `%20` (Zoho
+/// documents the two names as differing only there).
 pub fn url_encode(s: &str) -> String {
+    form_encode(s, "%20")
+}
+
+/// Zoho's `encodeUrl`: Java `URLEncoder` (UTF-8), a space as `+`.
+pub fn encode_url(s: &str) -> String {
+    form_encode(s, "+")
+}
+
+/// Java `URLEncoder` (UTF-8): `A-Z a-z 0-9 . - * _` kept, a space as
+/// `space`, every other byte `%XX` in upper-case hex.
+fn form_encode(s: &str, space: &str) -> String {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(s.len());
     for &b in s.as_bytes() {
@@ -142,7 +160,7 @@ pub fn url_encode(s: &str) -> String {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-' | b'*' | b'_' => {
                 out.push(b as char)
             }
-            b' ' => out.push('+'),
+            b' ' => out.push_str(space),
             _ => {
                 out.push('%');
                 out.push(HEX[(b >> 4) as usize] as char);
@@ -190,6 +208,10 @@ pub fn base64_decode(s: &str) -> Option<String> {
 
 fn url_encode_method(_: &mut Ctx<'_>, recv: &Value, _: &[Value]) -> RtResult<Value> {
     Ok(Value::from(url_encode(&text(recv, "urlEncode")?)))
+}
+
+fn encode_url_method(_: &mut Ctx<'_>, recv: &Value, _: &[Value]) -> RtResult<Value> {
+    Ok(Value::from(encode_url(&text(recv, "encodeUrl")?)))
 }
 
 fn url_decode_method(_: &mut Ctx<'_>, recv: &Value, _: &[Value]) -> RtResult<Value> {

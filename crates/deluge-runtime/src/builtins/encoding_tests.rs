@@ -9,19 +9,24 @@ fn t(s: &str) -> Value {
 
 #[test]
 fn url_coding() {
+    // Zoho: urlEncode writes a space as %20, encodeUrl as +.
     assert_eq!(
         show(call(&t("a b&c=d/é"), "urlEncode", &[])),
+        "a%20b%26c%3Dd%2F%C3%A9"
+    );
+    assert_eq!(
+        show(call(&t("a b&c=d/é"), "encodeUrl", &[])),
         "a+b%26c%3Dd%2F%C3%A9"
     );
-    assert_eq!(show(call(&t("a b"), "encodeUrl", &[])), "a+b");
     assert_eq!(show(call(&t("a+b%26c"), "urlDecode", &[])), "a b&c");
+    assert_eq!(show(call(&t("a%20b"), "urlDecode", &[])), "a b");
     assert_eq!(
         show(call(&t("%4"), "urlDecode", &[])),
         "error: Invalid arguments for function 'urlDecode'"
     );
     assert_eq!(
         show(global("zoho.encryption.urlEncode", &[t("a b")])),
-        "a+b"
+        "a%20b"
     );
     assert_eq!(
         show(global("zoho.encryption.urlDecode", &[t("a+b")])),
@@ -84,5 +89,4 @@ fn digests_and_hmacs() {
         show(global("zoho.encryption.hmacsha256", &[t("key"), fox])),
         "97yD9DBThCSxMpjmqm+xQ+9NWaFJRhdZl0edvC0aPNg="
     );
-    assert!(global("zoho.encryption.aesEncode", &[t("k"), t("x")]).is_err());
 }

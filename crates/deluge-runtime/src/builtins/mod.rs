@@ -7,6 +7,7 @@
 //! array look-ups. Dispatch on the receiver's runtime type follows
 //! builtins §0.2 (`dispatch.rs`).
 
+mod aes;
 pub mod args;
 mod collection;
 mod common;
@@ -119,9 +120,10 @@ pub fn tables() -> impl Iterator<Item = (Table, &'static str, &'static [MethodDe
 /// The global function tables: builtins §1 and the `zoho.encryption.*`
 /// functions (§8), named by their full dotted names.
 /// The global functions by section, in id order.
-const GLOBALS: [(&str, &[GlobalDef]); 2] = [
+const GLOBALS: [(&str, &[GlobalDef]); 3] = [
     ("global", global::TABLE),
     ("encoding", encoding::ENCRYPTION),
+    ("encoding", aes::TABLE),
 ];
 
 /// The global functions, in id order.
@@ -217,6 +219,14 @@ impl Registry {
             .copied()
             .chain(self.globals.iter().flat_map(|g| g.names.iter().copied()))
     }
+}
+
+/// True for a name whose every call fails (a feature out of scope, such as
+/// `executeXPath`): completion does not offer it.
+pub fn always_fails(name: &str) -> bool {
+    common::UNSUPPORTED
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(name))
 }
 
 /// The registry, built on first use.

@@ -1,6 +1,5 @@
 //! Expressions (language spec §4).
 
-use super::stmt::undefined;
 use super::{Frame, Interpreter};
 use crate::builtins::{self, registry};
 use crate::error::{RtError, RtResult};
@@ -32,7 +31,7 @@ impl Interpreter<'_, '_> {
                 Some(v) => Ok(v.clone()),
                 None => Ok(self.pseudo(*p)),
             },
-            ExprKind::Undefined(name) => Err(undefined(name)),
+            ExprKind::Undefined(name) => Err(RtError::undefined(name)),
             ExprKind::Unary(op, operand) => {
                 let v = self.eval(frame, operand)?;
                 ops::unary(*op, &v)

@@ -44,7 +44,7 @@ impl Interpreter<'_, '_> {
             } => {
                 let current = match &frame[*slot as usize] {
                     Some(v) => v.clone(),
-                    None => return Err(undefined(name)),
+                    None => return Err(RtError::undefined(name)),
                 };
                 let rhs = self.eval(frame, value)?;
                 let result = ops::binary(*op, &current, &rhs, &|s| self.parse_date(s))
@@ -171,13 +171,6 @@ impl Interpreter<'_, '_> {
         }
         Ok(Flow::Next)
     }
-}
-
-pub(crate) fn undefined(name: &str) -> RtError {
-    RtError::new(
-        codes::UNDEFINED_VARIABLE_READ,
-        format!("Variable '{name}' is not defined"),
-    )
 }
 
 /// What `for each` visits: list elements, map values, or the pieces of a

@@ -9,13 +9,16 @@
 //! - W206 an unknown function name, with a "did you mean" suggestion
 //! - W207 code after `return`, `break` or `continue`
 
+mod partial;
 mod suggest;
 mod walk;
 
 use crate::lower::FunctionNames;
 use deluge_syntax::Diagnostic;
 use deluge_syntax::ast::{Script, ScriptBody, TypeKind};
-pub use suggest::closest;
+pub use partial::check_recovered;
+pub use suggest::{closest, output_help};
+pub use walk::input_help;
 
 /// Every warning for a parsed script, in source order.
 pub fn check(script: &Script) -> Vec<Diagnostic> {

@@ -1,4 +1,16 @@
-//! "Did you mean" suggestions for misspelt names.
+//! "Did you mean" suggestions for misspelt names, and the advice for
+//! names from other languages.
+
+/// How other languages print; Deluge writes output with `info`.
+const OUTPUT_FUNCTIONS: &[&str] = &["print", "println", "printf", "echo", "puts", "console.log"];
+
+/// The help for an unknown function that another language uses to print.
+pub fn output_help(name: &str) -> Option<&'static str> {
+    OUTPUT_FUNCTIONS
+        .iter()
+        .any(|f| f.eq_ignore_ascii_case(name))
+        .then_some("Deluge writes output with `info value;`")
+}
 
 /// The closest candidate to `name` (case-insensitive edit distance of at
 /// most 2, or 1 for short names), if any.

@@ -55,3 +55,28 @@ fn unknown_functions_get_suggestions() {
 fn code_after_return() {
     assert_eq!(codes("return 1;\ninfo 2;"), vec!["W207"]);
 }
+
+#[test]
+fn printing_as_other_languages_do_points_to_info() {
+    for src in ["print(1);", "console.log(1);", "println(1);"] {
+        let parsed = deluge_syntax::parse(src);
+        let warnings = check(&parsed.script);
+        assert_eq!(warnings.len(), 1, "{src}: {warnings:?}");
+        assert_eq!(warnings[0].code, "W206");
+        assert_eq!(
+            warnings[0].help.as_deref(),
+            Some("Deluge writes output with `info value;`"),
+            "{src}"
+        );
+    }
+    // A variable named like the habit is a method call as usual.
+    assert!(codes("console = \"log\";\ninfo console.length();").is_empty());
+}
+
+#[test]
+fn other_languages_null_says_null() {
+    let parsed = deluge_syntax::parse("x = 1;\nif (x == None) { info x; }");
+    let warnings = check(&parsed.script);
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(warnings[0].help.as_deref(), Some("Deluge writes `null`"));
+}

@@ -1,6 +1,6 @@
 //! The walk over a function body behind the static checks.
 
-use super::suggest::closest;
+use super::suggest::{closest, output_help};
 use crate::builtins::registry;
 use crate::lower::{FunctionNames, SlotTable};
 use deluge_syntax::ast::{Arg, Expr, ExprKind, Stmt, StmtKind, TaskBlock, TaskKind, TaskValue};
@@ -48,6 +48,23 @@ pub struct Linter<'a> {
     loop_depth: usize,
     is_void: bool,
     is_script: bool,
+}
+
+/// The help line for a script variable that is never assigned: most often
+/// it is an input the workflow supplies (or another language's `None`).
+/// `deluge run` says the same.
+pub fn input_help(name: &str) -> String {
+    match null_help(name) {
+        Some(help) => help.to_string(),
+        None => format!("if the script expects it as an input, pass it with --arg {name}=VALUE"),
+    }
+}
+
+/// Other languages' names for `null`.
+fn null_help(name: &str) -> Option<&'static str> {
+    ["None", "undefined", "nil", "nullptr"]
+        .contains(&name)
+        .then_some("Deluge writes `null`")
 }
 
 fn is_pseudo(name: &str) -> bool {
@@ -203,7 +220,7 @@ impl<'a> Linter<'a> {
             )
             .with_primary(
                 span,
-                "read here; running this fails with \"Variable is not defined\"",
+                format!("read here; running this fails with \"Variable '{name}' is not defined\""),
             )
         } else {
             Diagnostic::warning(
@@ -212,10 +229,10 @@ impl<'a> Linter<'a> {
             )
             .with_primary(span, "it is null here")
         };
-        if never && self.is_script {
-            d = d.with_help(format!(
-                "if the workflow supplies it, pass it when running: deluge run FILE --arg {name}=VALUE"
-            ));
+        if let Some(help) = null_help(name) {
+            d = d.with_help(help);
+        } else if never && self.is_script {
+            d = d.with_help(input_help(name));
         }
         self.diags.push(d);
     }
@@ -292,8 +309,12 @@ impl<'a> Linter<'a> {
             let names = self.function_names;
             let mut candidates: Vec<&str> = reg.all_names().collect();
             candidates.extend(names.iter().map(String::as_str));
-            let suggestion = closest(name, candidates).map(str::to_string);
-            self.unknown_function(name, span, suggestion.as_deref());
+            let suggestion = closest(name, candidates).map(|s| format!("did you mean `{s}`?"));
+            self.unknown_function(
+                name,
+                span,
+                output_help(name).map(str::to_string).or(suggestion),
+            );
         }
     }
 
@@ -302,31 +323,38 @@ impl<'a> Linter<'a> {
             let is_variable = self.anywhere.get(&category.name).is_some()
                 || self.assigned.contains(&category.name)
                 || is_pseudo(&category.name);
+            let full = format!("{}.{method}", category.name);
             if !is_variable && self.functions.has_category(&category.name) {
-                let full = format!("{}.{method}", category.name);
                 if self.functions.resolve(&full).is_none() {
                     let names = self.function_names;
-                    let suggestion = closest(&full, names.iter().map(String::as_str));
+                    let suggestion = closest(&full, names.iter().map(String::as_str))
+                        .map(|s| format!("did you mean `{s}`?"));
                     self.unknown_function(&full, receiver.span.to(span), suggestion);
                 }
+                return;
+            }
+            // `console.log(x)`: not an undefined `console`, a habit.
+            if let (false, Some(help)) = (is_variable, output_help(&full)) {
+                self.unknown_function(&full, receiver.span.to(span), Some(help.to_string()));
                 return;
             }
         }
         self.expr(receiver);
         if registry().method_id(method).is_none() {
-            let suggestion = closest(method, registry().all_names());
+            let suggestion =
+                closest(method, registry().all_names()).map(|s| format!("did you mean `{s}`?"));
             self.unknown_function(method, span, suggestion);
         }
     }
 
-    fn unknown_function(&mut self, name: &str, span: Span, suggestion: Option<&str>) {
+    fn unknown_function(&mut self, name: &str, span: Span, help: Option<String>) {
         let mut d = Diagnostic::warning(
             codes::UNKNOWN_FUNCTION,
             format!("unknown function `{name}`"),
         )
         .with_primary(span, "no built-in or function of this file has this name");
-        if let Some(s) = suggestion {
-            d = d.with_help(format!("did you mean `{s}`?"));
+        if let Some(help) = help {
+            d = d.with_help(help);
         }
         self.diags.push(d);
     }

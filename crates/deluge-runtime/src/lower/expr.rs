@@ -231,7 +231,10 @@ impl Lowerer<'_> {
             let is_variable =
                 self.slots.get(&category.name).is_some() || pseudo(&category.name).is_some();
             // A name the function never assigns is not a value: `a.b()` can
-            // only be the user function `a.b`, else "Not able to find".
+            // only be the user function `a.b`. Without one, it is "Not able
+            // to find" when `a` is a category of user functions (a misspelt
+            // function), else a read of the undefined variable `a` (a
+            // missing input, the usual case).
             if !is_variable {
                 let full = format!("{}.{}", category.name, method.name);
                 return match self.functions.resolve(&full) {
@@ -239,7 +242,12 @@ impl Lowerer<'_> {
                         Ok(args) => ExprKind::CallUser { function, args },
                         Err(err) => ExprKind::Fail(err),
                     },
-                    None => ExprKind::Fail(RtError::not_found(&full)),
+                    None if self.functions.has_category(&category.name) => {
+                        ExprKind::Fail(RtError::not_found(&full))
+                    }
+                    None => ExprKind::Fail(
+                        RtError::undefined(&category.name).at(category.span, self.source),
+                    ),
                 };
             }
         }

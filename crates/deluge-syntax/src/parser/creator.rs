@@ -148,14 +148,44 @@ pub(super) fn thisapp_call<'a, E: PErr<'a>>(
 
 /// What a marker found in an expression is.
 pub(super) enum Found {
-    Creator(String, Span),
+    Creator(Creator),
     Subscript(Span),
 }
 
+/// A Creator construct found in an expression.
+pub(super) struct Creator {
+    pub what: String,
+    pub at: Span,
+    /// `x.name` may be a method call missing its parentheses.
+    pub method: Option<String>,
+}
+
+impl Creator {
+    fn found(what: String, at: Span) -> Found {
+        Found::Creator(Creator {
+            what,
+            at,
+            method: None,
+        })
+    }
+
+    /// The E110 diagnostic, with the way to call a method when `x.name`
+    /// may have meant one.
+    pub fn diagnostic(&self) -> Diagnostic {
+        let d = diagnostic(&self.what, self.at);
+        match &self.method {
+            Some(call) => d.with_help(format!(
+                "outside Zoho Creator this is a method call missing its parentheses: `{call}`"
+            )),
+            None => d,
+        }
+    }
+}
+
 /// The first Creator marker in `expr`, if any (E110 only).
-pub(super) fn in_expr(expr: &Expr) -> Option<(String, Span)> {
+pub(super) fn in_expr(expr: &Expr) -> Option<Creator> {
     match find(expr)? {
-        Found::Creator(what, at) => Some((what, at)),
+        Found::Creator(creator) => Some(creator),
         Found::Subscript(_) => None,
     }
 }
@@ -173,7 +203,7 @@ fn find(expr: &Expr) -> Option<Found> {
             }
             if name.name == FETCH {
                 let form = describe(receiver);
-                return Some(Found::Creator(
+                return Some(Creator::found(
                     format!("`{form}[...]` record fetch"),
                     expr.span,
                 ));
@@ -183,19 +213,20 @@ fn find(expr: &Expr) -> Option<Found> {
             }
             if !is_error_property(&name.name) {
                 let target = describe(receiver);
-                return Some(Found::Creator(
-                    format!("`{target}.{}` field access", name.name),
-                    expr.span,
-                ));
+                return Some(Found::Creator(Creator {
+                    what: format!("`{target}.{}` field access", name.name),
+                    at: expr.span,
+                    method: Some(format!("{target}.{}()", name.name)),
+                }));
             }
             None
         }
         ExprKind::Call { name, args } if name.name.starts_with(THISAPP) => {
             let _ = args;
-            Some(Found::Creator(format!("`{}()` call", name.name), expr.span))
+            Some(Creator::found(format!("`{}()` call", name.name), expr.span))
         }
         ExprKind::Var(name) if name.name.starts_with(THISAPP) => {
-            Some(Found::Creator(format!("`{}`", name.name), expr.span))
+            Some(Creator::found(format!("`{}`", name.name), expr.span))
         }
         _ => children(expr).into_iter().find_map(find),
     }
@@ -269,10 +300,10 @@ pub(super) fn check_stmt(stmt: Stmt, mut emit: impl FnMut(SimpleSpan, Diagnostic
     let found = own_exprs(&stmt).into_iter().find_map(find);
     match found {
         None => stmt,
-        Some(Found::Creator(what, at)) => {
-            emit(cspan(at), diagnostic(&what, at));
+        Some(Found::Creator(creator)) => {
+            emit(cspan(creator.at), creator.diagnostic());
             Stmt {
-                kind: StmtKind::Creator { what },
+                kind: StmtKind::Creator { what: creator.what },
                 span: stmt.span,
             }
         }

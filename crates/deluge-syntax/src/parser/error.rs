@@ -242,6 +242,9 @@ fn help_for(
         Some(Token::Ident(w)) if w.eq_ignore_ascii_case("while") => {
             Some("Deluge has no `while` loop; use `for each`")
         }
+        Some(Token::Ident(w)) if w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or") => {
+            Some("Deluge's logical operators are `&&`, `||` and `!`")
+        }
         _ if wants_semi => Some("statements end with `;`"),
         _ => None,
     }

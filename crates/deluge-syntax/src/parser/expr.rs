@@ -58,8 +58,8 @@ pub(super) fn standalone_expression<'a, E: PErr<'a>>() -> impl Parser<'a, In<'a>
         .then_ignore(just(Token::Semi).or_not())
         .then_ignore(end())
         .validate(|x, _, emitter| match creator::in_expr(&x) {
-            Some((what, at)) => {
-                emitter.emit(err_at(cspan(at), creator::diagnostic(&what, at)));
+            Some(found) => {
+                emitter.emit(err_at(cspan(found.at), found.diagnostic()));
                 Expr {
                     kind: ExprKind::Error,
                     span: x.span,
@@ -114,9 +114,21 @@ fn operators<'a, E: PErr<'a>>(
     let in_op = just(Token::In)
         .to(false)
         .or(word("not").ignore_then(just(Token::In)).to(true));
+    // Python's `None` (and JavaScript's `undefined`) stand for `null`,
+    // reported once (E118).
+    let foreign_null = select! {
+        Token::Ident(w) if ["none", "undefined", "nil"].iter().any(|k| w.eq_ignore_ascii_case(k)) => w,
+    }
+    .validate(|w, e, emitter| {
+        let at = e.span();
+        emitter.emit(err_at(
+            at,
+            crate::foreign::diagnostic(&format!("`{w}`"), span(at), "write `null`: `x is null`, `x == null` or `isNull(x)`"),
+        ));
+    });
     let is_null = word("is")
         .ignore_then(word("not").or_not())
-        .then_ignore(just(Token::Null))
+        .then_ignore(just(Token::Null).ignored().or(foreign_null))
         .map(|not| not.is_some());
     atom.pratt((
         infix(left(1), just(Token::OrOr).to(BinaryOp::Or), binary),

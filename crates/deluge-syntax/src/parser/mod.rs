@@ -10,6 +10,7 @@ mod common;
 mod creator;
 mod error;
 mod expr;
+mod foreign;
 mod function;
 mod stmt;
 mod task;

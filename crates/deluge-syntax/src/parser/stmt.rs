@@ -6,6 +6,7 @@ use super::common::{
 };
 use super::creator;
 use super::expr::{ExprParser, expression};
+use super::foreign;
 use super::task::task_block;
 use super::{Extra, In, PErr, cspan, span};
 use crate::ast::{AssignOp, Block, Expr, ExprKind, IfBranch, ScriptBody, Stmt, StmtKind};
@@ -78,14 +79,15 @@ pub(super) fn statement_and_block<'a, E: PErr<'a>>() -> (StmtParser<'a, E>, Bloc
         let statement: StmtParser<'a, E> = deep(statement).boxed();
         let block = block(statement.clone());
         // Most frequent first; `call_stmt` takes whatever is left.
+        let assign = assign_stmt(expr.clone()).boxed();
         choice((
-            assign_stmt(expr.clone()),
+            assign.clone(),
             if_stmt(condition.clone(), block.clone()),
             info_stmt(expr.clone()),
             foreach_stmt(expr.clone(), block.clone()),
             return_stmt(expr.clone()),
             task_stmt(expr.clone()),
-            try_stmt(block),
+            try_stmt(block.clone()),
             loop_control(),
             just(Token::Semi).map_with(|_, e| stmt(StmtKind::Empty, e.span())),
             reported()
@@ -93,6 +95,7 @@ pub(super) fn statement_and_block<'a, E: PErr<'a>>() -> (StmtParser<'a, E>, Bloc
                 .map_with(|_, e| stmt(StmtKind::Error, e.span())),
             creator::creator_statement(),
             reserved_assignment(),
+            foreign::statement(expr.clone(), block, assign),
             call_stmt(expr),
         ))
         .labelled("a statement")
@@ -133,14 +136,20 @@ fn if_stmt<'a, E: PErr<'a>>(
     block: BlockParser<'a, E>,
 ) -> impl Parser<'a, In<'a>, Stmt, Extra<'a, E>> + Clone {
     let branch = just(Token::If)
-        .ignore_then(condition.delimited_by(just(Token::LParen), just(Token::RParen)))
+        .ignore_then(
+            condition
+                .clone()
+                .delimited_by(just(Token::LParen), just(Token::RParen)),
+        )
         .then(block.clone())
         .map_with(|(condition, body), e| IfBranch {
             condition,
             body,
             span: span(e.span()),
         });
-    let else_if = just(Token::Else).ignore_then(branch.clone());
+    let else_if = just(Token::Else)
+        .ignore_then(branch.clone())
+        .or(elif(condition, block.clone()));
     let else_block = just(Token::Else).ignore_then(block);
     branch
         .then(else_if.repeated().collect::<Vec<_>>())
@@ -154,6 +163,35 @@ fn if_stmt<'a, E: PErr<'a>>(
                 },
                 e.span(),
             )
+        })
+}
+
+/// Python's `elif (condition) { ... }`, and `elsif` / `elseif`: an
+/// `else if` branch, reported (E118).
+fn elif<'a, E: PErr<'a>>(
+    condition: ExprParser<'a, E>,
+    block: BlockParser<'a, E>,
+) -> impl Parser<'a, In<'a>, IfBranch, Extra<'a, E>> + Clone {
+    let word = select! {
+        Token::Ident(w) if ["elif", "elsif", "elseif"].iter().any(|k| w.eq_ignore_ascii_case(k)) => w,
+    };
+    word.map_with(|w, e| (w, e.span()))
+        .then(condition.delimited_by(just(Token::LParen), just(Token::RParen)))
+        .then(block)
+        .validate(|(((w, at), condition), body), e, emitter| {
+            emitter.emit(err_at(
+                at,
+                crate::foreign::diagnostic(
+                    &format!("`{w}`"),
+                    span(at),
+                    "write `else if (condition) { ... }`",
+                ),
+            ));
+            IfBranch {
+                condition,
+                body,
+                span: span(e.span()),
+            }
         })
 }
 

@@ -1,0 +1,97 @@
+//! The text after the options on each subcommand's help page. Every page
+//! has the same layout: what the command does, usage, arguments, options
+//! (each with a description), then `Examples:` and `Exit status:`. The
+//! test below keeps every subcommand, present and future, to it.
+
+pub const RUN: &str = "\
+Examples:
+  deluge run examples/hello.dg
+  deluge run examples/contact.dg --arg contact='{\"Contacts.ID\":\"4000000000001\"}'
+  deluge run examples/functions.dg --function standalone.greet --arg name=Ann --arg times=2
+  echo 'info 1 + 2;' | deluge run -
+
+Exit status:
+  0  the script ran (its return value, if any, is printed last)
+  1  the script failed: a syntax error or an uncaught runtime error
+  2  a usage error: a missing file, a bad option, a missing or ill-typed --arg";
+
+pub const CHECK: &str = "\
+Examples:
+  deluge check examples/
+  deluge check --format short examples/hello.dg
+  deluge check --deny-warnings examples/hello.dg
+
+Exit status:
+  0  every file is clean (warnings allowed unless --deny-warnings)
+  1  a file has an error, or a warning with --deny-warnings
+  2  a usage error: a missing file or folder, a bad option";
+
+pub const PARSE: &str = "\
+Examples:
+  deluge parse examples/hello.dg
+  deluge parse --spans examples/hello.dg
+
+Exit status:
+  0  the file parsed without errors
+  1  the file has syntax errors (the tree is printed as far as it was recovered)
+  2  a usage error: a missing file, a bad option";
+
+pub const REPL: &str = "\
+Examples:
+  deluge repl
+  deluge repl --load examples/functions.dg --now 2026-01-05
+  printf 'x = [1, 2];\\nx.size()\\n' | deluge repl
+
+Exit status:
+  0  the session ended (Ctrl-D or :quit); with piped input, every entry succeeded
+  1  with piped input, some entry or command failed
+  2  a usage error: a bad option";
+
+#[cfg(test)]
+mod tests {
+    use crate::cli::Cli;
+    use clap::CommandFactory;
+
+    #[test]
+    fn every_argument_and_option_is_described() {
+        let cli = Cli::command();
+        for command in cli.get_subcommands() {
+            for arg in command.get_arguments() {
+                let id = arg.get_id().as_str();
+                if id == "help" || id == "version" {
+                    continue;
+                }
+                assert!(
+                    arg.get_help().is_some(),
+                    "deluge {} --help: `{id}` has no description",
+                    command.get_name()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_subcommand_shows_examples_and_exit_status() {
+        let cli = Cli::command();
+        for command in cli.get_subcommands() {
+            let name = command.get_name();
+            let after = command
+                .get_after_help()
+                .map(|h| h.to_string())
+                .unwrap_or_default();
+            assert!(
+                after.starts_with("Examples:\n"),
+                "deluge {name} --help has no examples"
+            );
+            let examples = after
+                .lines()
+                .filter(|l| l.contains(&format!("deluge {name}")))
+                .count();
+            assert!(examples >= 2, "deluge {name} --help: two examples at least");
+            assert!(
+                after.contains("\nExit status:\n"),
+                "deluge {name} --help has no exit status"
+            );
+        }
+    }
+}
