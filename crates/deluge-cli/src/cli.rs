@@ -37,7 +37,7 @@ pub enum Command {
     /// when it is not a terminal).
     Repl(ReplArgs),
     /// Inspect and test the connections file.
-    #[command(subcommand)]
+    #[command(subcommand, after_help = crate::help::CONNECTIONS)]
     Connections(ConnectionsCommand),
 }
 

@@ -47,6 +47,16 @@ Exit status:
   1  with piped input, some entry or command failed
   2  a usage error: a bad option";
 
+pub const CONNECTIONS: &str = "\
+Examples:
+  deluge connections list --connections examples/bigin-books-sync/connections.json
+  cd examples/bigin-books-sync && deluge connections list
+
+Exit status:
+  0  the file is valid (list), or every link checked got a token (check)
+  1  the file is invalid, or a link could not be resolved or authorized
+  2  a usage error: no connections file found, an unknown link name";
+
 #[cfg(test)]
 mod tests {
     use crate::cli::Cli;
