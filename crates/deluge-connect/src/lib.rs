@@ -6,6 +6,7 @@
 
 pub mod http;
 pub mod task_env;
+pub mod tasks;
 pub mod transport;
 
 pub use http::{
