@@ -3,6 +3,9 @@
 
 mod args_tests;
 mod bigin_tests;
+mod books_tests;
+mod crm_more_tests;
+mod crm_tests;
 
 use crate::http::{HttpRequest, HttpResponse, RequestBody};
 use crate::task_env::{TaskEnv, TaskService, TaskSettings};
