@@ -90,8 +90,7 @@ fn data(whole: &Value) -> Option<Value> {
 
 fn first_of_data(whole: &Value) -> Option<Value> {
     let list = data(whole)?;
-    let first = list.list_ref()?.items.first().cloned();
-    first
+    list.list_ref()?.items.first().cloned()
 }
 
 fn key(name: &str) -> deluge_runtime::value::MapKey {

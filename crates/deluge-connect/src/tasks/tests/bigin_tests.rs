@@ -7,7 +7,7 @@ use serde_json::json;
 #[test]
 fn get_record_by_id_returns_the_whole_response() {
     let answer = json!({"data":[{"id":"4000000000001","Last_Name":"Smith"}]});
-    let mut env = FakeEnv::answering(&[answer.clone()]);
+    let mut env = FakeEnv::answering([answer.clone()]);
     let args = [t("Contacts"), n(4000000000001), empty_map(), t("bigincrm")];
     let value = run("zoho.bigin.getRecordById", &args, &mut env);
     assert_eq!(json(&value), answer);
@@ -29,7 +29,7 @@ fn get_record_by_id_returns_the_whole_response() {
 
 #[test]
 fn get_record_by_id_unwraps_when_the_file_asks() {
-    let mut env = FakeEnv::answering(&[json!({"data":[{"id":"1","Last_Name":"Smith"}]})]);
+    let mut env = FakeEnv::answering([json!({"data":[{"id":"1","Last_Name":"Smith"}]})]);
     env.settings.bigin_unwrap_single_record = true;
     let value = run(
         "zoho.bigin.getRecordById",
@@ -41,7 +41,7 @@ fn get_record_by_id_unwraps_when_the_file_asks() {
 
 #[test]
 fn options_become_query_parameters() {
-    let mut env = FakeEnv::answering(&[json!({"data":[]})]);
+    let mut env = FakeEnv::answering([json!({"data":[]})]);
     let args = [t("Contacts"), t("1"), m(r#"{"fields":"Last_Name,Email"}"#)];
     run("zoho.bigin.getRecordById", &args, &mut env);
     assert_eq!(
@@ -53,7 +53,7 @@ fn options_become_query_parameters() {
 #[test]
 fn create_record_posts_data_and_trigger() {
     let answer = json!({"data":[{"code":"SUCCESS","details":{"id":"7"},"message":"record added","status":"success"}]});
-    let mut env = FakeEnv::answering(&[answer.clone()]);
+    let mut env = FakeEnv::answering([answer.clone()]);
     let args = [
         t("Contacts"),
         m(r#"{"Last_Name":"Smith"}"#),
@@ -74,7 +74,7 @@ fn create_record_posts_data_and_trigger() {
 
 #[test]
 fn update_record_puts_to_the_record() {
-    let mut env = FakeEnv::answering(&[json!({"data":[{"code":"SUCCESS"}]})]);
+    let mut env = FakeEnv::answering([json!({"data":[{"code":"SUCCESS"}]})]);
     let args = [
         t("Pipelines"),
         n(55),
@@ -91,7 +91,7 @@ fn update_record_puts_to_the_record() {
 
 #[test]
 fn get_records_pages_default_to_one_and_two_hundred() {
-    let mut env = FakeEnv::answering(&[json!({"data":[],"info":{}})]);
+    let mut env = FakeEnv::answering([json!({"data":[],"info":{}})]);
     run("zoho.bigin.getRecords", &[t("Contacts")], &mut env);
     assert_eq!(
         env.url(),
@@ -120,7 +120,7 @@ fn search_records_encodes_the_criteria() {
 
 #[test]
 fn get_related_records_goes_under_the_parent() {
-    let mut env = FakeEnv::answering(&[json!({"data":[{"id":"3"}]})]);
+    let mut env = FakeEnv::answering([json!({"data":[{"id":"3"}]})]);
     let args = [t("Notes"), t("Contacts"), t("12")];
     run("zoho.bigin.getRelatedRecords", &args, &mut env);
     assert_eq!(
@@ -131,7 +131,7 @@ fn get_related_records_goes_under_the_parent() {
 
 #[test]
 fn delete_record_sends_delete() {
-    let mut env = FakeEnv::answering(&[json!({"data":[{"message":"record deleted"}]})]);
+    let mut env = FakeEnv::answering([json!({"data":[{"message":"record deleted"}]})]);
     run(
         "zoho.bigin.deleteRecord",
         &[t("Contacts"), t("12"), t("b")],
@@ -144,7 +144,7 @@ fn delete_record_sends_delete() {
 
 #[test]
 fn path_segments_are_escaped() {
-    let mut env = FakeEnv::answering(&[json!({})]);
+    let mut env = FakeEnv::answering([json!({})]);
     run(
         "zoho.bigin.getRecordById",
         &[t("Contacts"), t("1/../x")],

@@ -9,7 +9,7 @@ use serde_json::json;
 fn get_records_by_id_in_any_case_returns_the_whole_response() {
     let answer = json!({"code":0,"message":"success","contact":{"contact_id":"c1"}});
     for name in ["zoho.books.getRecordsByID", "zoho.books.getRecordsById"] {
-        let mut env = FakeEnv::answering(&[answer.clone()]);
+        let mut env = FakeEnv::answering([answer.clone()]);
         let args = [t("contacts"), n(537000), t("c1"), t("zbooks")];
         let value = run(name, &args, &mut env);
         assert_eq!(json(&value), answer);
@@ -25,7 +25,7 @@ fn get_records_by_id_in_any_case_returns_the_whole_response() {
 #[test]
 fn get_records_with_a_map_search() {
     let answer = json!({"code":0,"message":"success","items":[],"page_context":{}});
-    let mut env = FakeEnv::answering(&[answer.clone()]);
+    let mut env = FakeEnv::answering([answer.clone()]);
     let args = [t("Items"), t("537000"), m(r#"{"name":"Widget","page":2}"#)];
     let value = run("zoho.books.getRecords", &args, &mut env);
     assert_eq!(json(&value), answer);
@@ -37,7 +37,7 @@ fn get_records_with_a_map_search() {
 
 #[test]
 fn a_text_search_is_split_decoded_and_encoded_once() {
-    let mut env = FakeEnv::answering(&[json!({"code":0})]);
+    let mut env = FakeEnv::answering([json!({"code":0})]);
     let search = "contact_name=Ann+Lee%26Co&total_greater_than=20000&note=50%";
     run(
         "zoho.books.getRecords",
@@ -52,7 +52,7 @@ fn a_text_search_is_split_decoded_and_encoded_once() {
 
 #[test]
 fn an_unencoded_text_search_is_taken_literally() {
-    let mut env = FakeEnv::answering(&[json!({"code":0})]);
+    let mut env = FakeEnv::answering([json!({"code":0})]);
     run(
         "zoho.books.getRecords",
         &[t("Items"), n(1), t("sku=W-1")],
@@ -79,7 +79,7 @@ fn json_string(env: &FakeEnv) -> serde_json::Value {
 fn create_record_posts_a_json_string_form_field() {
     let answer =
         json!({"code":0,"message":"The contact has been added.","contact":{"contact_id":"9"}});
-    let mut env = FakeEnv::answering(&[answer.clone()]);
+    let mut env = FakeEnv::answering([answer.clone()]);
     let args = [
         t("Contacts"),
         t("537000"),
@@ -100,7 +100,7 @@ fn create_record_posts_a_json_string_form_field() {
 
 #[test]
 fn update_record_puts_to_the_record() {
-    let mut env = FakeEnv::answering(&[json!({"code":0})]);
+    let mut env = FakeEnv::answering([json!({"code":0})]);
     let args = [
         t("SalesOrders"),
         n(5),
@@ -131,7 +131,7 @@ fn a_books_error_is_returned_as_data() {
 
 #[test]
 fn get_organizations_and_templates() {
-    let mut env = FakeEnv::answering(&[json!({"code":0,"organizations":[]}), json!({"code":0})]);
+    let mut env = FakeEnv::answering([json!({"code":0,"organizations":[]}), json!({"code":0})]);
     run("zoho.books.getOrganizations", &[t("zbooks")], &mut env);
     run("zoho.books.getTemplates", &[t("Invoices"), n(5)], &mut env);
     assert_eq!(

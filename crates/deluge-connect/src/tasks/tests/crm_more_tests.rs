@@ -34,7 +34,7 @@ fn an_undefined_org_variable_is_empty_text_and_a_warning() {
 
 #[test]
 fn invoke_connector_posts_a_logical_request_and_wraps_the_answer() {
-    let mut env = FakeEnv::answering(&[json!({"org":[{"id":"1"}]})]);
+    let mut env = FakeEnv::answering([json!({"org":[{"id":"1"}]})]);
     let value = run(
         "zoho.crm.invokeConnector",
         &[t("crm.getorg"), empty_map()],
@@ -55,7 +55,7 @@ fn invoke_connector_posts_a_logical_request_and_wraps_the_answer() {
 
 #[test]
 fn crm_set_answered_by_a_layer_updates_the_store() {
-    let mut env = FakeEnv::answering(&[
+    let mut env = FakeEnv::answering([
         json!({"invoice_counter":"18","message":"New value updated successfully."}),
     ]);
     let args = [
@@ -127,7 +127,7 @@ fn file(name: &str, bytes: &[u8]) -> Value {
 #[test]
 fn attach_file_uploads_a_multipart_file_part() {
     let item = json!({"code":"SUCCESS","details":{"id":"att1"},"message":"attachment uploaded successfully","status":"success"});
-    let mut env = FakeEnv::answering(&[json!({"data":[item.clone()]})]);
+    let mut env = FakeEnv::answering([json!({"data":[item.clone()]})]);
     let value = run(
         "zoho.crm.attachFile",
         &[t("Leads"), n(9), file("a.txt", b"hi")],
@@ -169,7 +169,7 @@ fn bulk_tasks_write_all_records_and_return_the_items() {
     let items =
         json!([{"code":"SUCCESS","status":"success"},{"code":"SUCCESS","status":"success"}]);
     let mut env =
-        FakeEnv::answering(&[json!({"data":items.clone()}), json!({"data":items.clone()})]);
+        FakeEnv::answering([json!({"data":items.clone()}), json!({"data":items.clone()})]);
     let records = m(r#"[{"Last_Name":"A"},{"Last_Name":"B"}]"#);
     let created = run(
         "zoho.crm.bulkCreate",
@@ -203,7 +203,7 @@ fn bulk_tasks_refuse_more_than_a_hundred_records() {
 #[test]
 fn convert_lead_returns_the_converted_ids() {
     let ids = json!({"Contacts":"c1","Deals":null,"Accounts":"a1"});
-    let mut env = FakeEnv::answering(&[json!({"data":[ids.clone()]})]);
+    let mut env = FakeEnv::answering([json!({"data":[ids.clone()]})]);
     let value = run(
         "zoho.crm.convertLead",
         &[n(77), m(r#"{"overwrite":true}"#)],
@@ -220,7 +220,7 @@ fn convert_lead_returns_the_converted_ids() {
 #[test]
 fn update_related_record_puts_under_the_parent() {
     let item = json!({"code":"SUCCESS","status":"success"});
-    let mut env = FakeEnv::answering(&[json!({"data":[item.clone()]})]);
+    let mut env = FakeEnv::answering([json!({"data":[item.clone()]})]);
     let args = [
         t("Products"),
         t("p1"),

@@ -14,7 +14,7 @@ fn write_answer(id: &str) -> serde_json::Value {
 
 #[test]
 fn get_record_by_id_returns_the_record_itself() {
-    let mut env = FakeEnv::answering(&[json!({"data":[{"id":"42","Company":"Acme"}]})]);
+    let mut env = FakeEnv::answering([json!({"data":[{"id":"42","Company":"Acme"}]})]);
     let value = run("zoho.crm.getRecordById", &[t("Leads"), n(42)], &mut env);
     assert_eq!(json(&value), json!({"id":"42","Company":"Acme"}));
     assert_eq!(env.url(), "https://www.zohoapis.com/crm/v2/Leads/42");
@@ -24,7 +24,7 @@ fn get_record_by_id_returns_the_record_itself() {
 
 #[test]
 fn task_and_service_names_are_case_insensitive() {
-    let mut env = FakeEnv::answering(&[json!({"data":[{"id":"42"}]})]);
+    let mut env = FakeEnv::answering([json!({"data":[{"id":"42"}]})]);
     let value = run("ZOHO.CRM.GETRECORDBYID", &[t("Leads"), t("42")], &mut env);
     assert_eq!(json(&value), json!({"id":"42"}));
     // The task keeps the name as written, for logs and fixtures.
@@ -42,7 +42,7 @@ fn an_error_answer_is_returned_as_data() {
 
 #[test]
 fn get_records_returns_a_list_of_records() {
-    let mut env = FakeEnv::answering(&[json!({"data":[{"id":"1"},{"id":"2"}],"info":{"count":2}})]);
+    let mut env = FakeEnv::answering([json!({"data":[{"id":"1"},{"id":"2"}],"info":{"count":2}})]);
     let value = run("zoho.crm.getRecords", &[t("Deals"), n(2), n(50)], &mut env);
     assert_eq!(json(&value), json!([{"id":"1"},{"id":"2"}]));
     assert!(value.list_ref().is_some());
@@ -91,7 +91,7 @@ fn list_tasks_return_the_error_map_of_a_failure() {
 
 #[test]
 fn search_records_sends_the_criteria_and_extra_keys() {
-    let mut env = FakeEnv::answering(&[json!({"data":[{"id":"1"}]})]);
+    let mut env = FakeEnv::answering([json!({"data":[{"id":"1"}]})]);
     let args = [
         t("Leads"),
         t("(Email:equals:a@b.com)"),
@@ -108,7 +108,7 @@ fn search_records_sends_the_criteria_and_extra_keys() {
 
 #[test]
 fn search_by_email_needs_no_criteria() {
-    let mut env = FakeEnv::answering(&[json!({"data":[]})]);
+    let mut env = FakeEnv::answering([json!({"data":[]})]);
     let args = [
         t("Contacts"),
         t(""),
@@ -125,7 +125,7 @@ fn search_by_email_needs_no_criteria() {
 
 #[test]
 fn create_record_returns_the_details_of_the_new_record() {
-    let mut env = FakeEnv::answering(&[write_answer("900")]);
+    let mut env = FakeEnv::answering([write_answer("900")]);
     let args = [
         t("Leads"),
         m(r#"{"Last_Name":"Smith"}"#),
@@ -157,7 +157,7 @@ fn create_record_failure_is_the_failing_item_without_an_id() {
 
 #[test]
 fn create_and_update_are_aliases() {
-    let mut env = FakeEnv::answering(&[write_answer("1"), write_answer("1")]);
+    let mut env = FakeEnv::answering([write_answer("1"), write_answer("1")]);
     let created = run(
         "zoho.crm.create",
         &[t("Leads"), m(r#"{"Last_Name":"A"}"#)],
@@ -179,7 +179,7 @@ fn create_and_update_are_aliases() {
 
 #[test]
 fn update_record_sends_other_option_keys_in_the_body() {
-    let mut env = FakeEnv::answering(&[write_answer("5")]);
+    let mut env = FakeEnv::answering([write_answer("5")]);
     let args = [
         t("Deals"),
         n(5),
@@ -197,7 +197,7 @@ fn update_record_sends_other_option_keys_in_the_body() {
 
 #[test]
 fn get_related_records_returns_the_list() {
-    let mut env = FakeEnv::answering(&[json!({"data":[{"id":"n1"}],"info":{}})]);
+    let mut env = FakeEnv::answering([json!({"data":[{"id":"n1"}],"info":{}})]);
     let value = run(
         "zoho.crm.getRelatedRecords",
         &[t("Notes"), t("Leads"), n(7), n(1)],
@@ -213,7 +213,7 @@ fn get_related_records_returns_the_list() {
 #[test]
 fn users_come_back_as_the_whole_users_response() {
     let users = json!({"users":[{"id":"u1","email":"a@b.com"}],"info":{"count":1}});
-    let mut env = FakeEnv::answering(&[users.clone(), users.clone(), users.clone()]);
+    let mut env = FakeEnv::answering([users.clone(), users.clone(), users.clone()]);
     let list = run(
         "zoho.crm.getRecords",
         &[t("users"), n(1), n(200), m(r#"{"type":"ActiveUsers"}"#)],
@@ -240,7 +240,7 @@ fn users_come_back_as_the_whole_users_response() {
 
 #[test]
 fn users_type_defaults_to_all_users() {
-    let mut env = FakeEnv::answering(&[json!({"users":[]})]);
+    let mut env = FakeEnv::answering([json!({"users":[]})]);
     run("zoho.crm.getRecords", &[t("users")], &mut env);
     assert_eq!(
         env.url(),

@@ -33,9 +33,9 @@ pub struct FakeEnv {
 impl FakeEnv {
     /// An environment that answers each request with the next of `bodies`
     /// (status 200, JSON).
-    pub fn answering(bodies: &[serde_json::Value]) -> FakeEnv {
+    pub fn answering<const N: usize>(bodies: [serde_json::Value; N]) -> FakeEnv {
         let mut env = FakeEnv::default();
-        for body in bodies {
+        for body in &bodies {
             env.answer(200, body);
         }
         env
