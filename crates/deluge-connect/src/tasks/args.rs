@@ -257,47 +257,47 @@ fn is_trailing_connection(slot: Slot, last: &Value) -> bool {
 /// Brings one argument to the form its slot reads: "none" forms become
 /// `Null`, numeric text in a page slot becomes a NUMBER.
 fn normalise(task: &str, slot: Slot, value: Value) -> Result<Value, HostError> {
+    let blank = match &value {
+        Value::Null => true,
+        Value::Text(t) => t.trim().is_empty(),
+        _ => false,
+    };
+    if blank && slot_is_optional(slot) {
+        return Ok(Value::Null);
+    }
+    let refused =
+        |expected: &str| invalid(task, format!("the {expected}, not {}", describe(&value)));
     match slot {
         Slot::Required(_) => Ok(value),
-        Slot::Number(what) => match &value {
-            Value::Null | Value::Number(_) => Ok(value),
-            Value::Text(t) if t.trim().is_empty() => Ok(Value::Null),
-            Value::Text(t) => t
-                .trim()
-                .parse::<i64>()
-                .map(Value::Number)
-                .map_err(|_| invalid(task, format!("the {what} must be a NUMBER, not '{t}'"))),
-            Value::Decimal(d) if d.fract() == 0.0 => Ok(Value::Number(*d as i64)),
-            other => Err(invalid(
-                task,
-                format!("the {what} must be a NUMBER, not {}", other.type_name()),
-            )),
-        },
-        Slot::Options => match &value {
-            Value::Null => Ok(value),
-            Value::Text(t) if t.trim().is_empty() => Ok(Value::Null),
-            v if is_map_like(v) => Ok(value),
-            other => Err(invalid(
-                task,
-                format!(
-                    "the optional values must be a map, not {}",
-                    other.type_name()
-                ),
-            )),
-        },
-        Slot::Search => match &value {
-            Value::Null => Ok(value),
-            Value::Text(t) if t.trim().is_empty() => Ok(Value::Null),
-            Value::Text(_) => Ok(value),
-            v if is_map_like(v) => Ok(value),
-            other => Err(invalid(
-                task,
-                format!(
-                    "the search must be a map or a query TEXT, not {}",
-                    other.type_name()
-                ),
-            )),
-        },
+        Slot::Number(what) => {
+            page_number(&value).ok_or_else(|| refused(&format!("{what} must be a NUMBER")))
+        }
+        Slot::Options if is_map_like(&value) => Ok(value),
+        Slot::Options => Err(refused("optional values must be a map")),
+        Slot::Search if is_map_like(&value) || value.as_text().is_some() => Ok(value),
+        Slot::Search => Err(refused("search must be a map or a query TEXT")),
+    }
+}
+
+fn slot_is_optional(slot: Slot) -> bool {
+    !matches!(slot, Slot::Required(_))
+}
+
+/// A page number given as a NUMBER, numeric TEXT or whole DECIMAL.
+fn page_number(value: &Value) -> Option<Value> {
+    match value {
+        Value::Number(_) => Some(value.clone()),
+        Value::Text(t) => t.trim().parse::<i64>().ok().map(Value::Number),
+        Value::Decimal(d) if d.fract() == 0.0 => Some(Value::Number(*d as i64)),
+        _ => None,
+    }
+}
+
+/// A value in an error message: TEXT quoted, others by type.
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Text(t) => format!("'{t}'"),
+        other => other.type_name().to_string(),
     }
 }
 
