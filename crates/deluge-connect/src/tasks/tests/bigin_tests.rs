@@ -155,3 +155,30 @@ fn path_segments_are_escaped() {
         "https://www.zohoapis.com/bigin/v2/Contacts/1%2F..%2Fx"
     );
 }
+
+#[test]
+fn a_connection_key_in_the_options_is_the_link_and_not_a_parameter() {
+    let mut env = FakeEnv::answering([json!({"data":[]})]);
+    let args = [
+        t("Contacts"),
+        t("1"),
+        m(r#"{"connection":"bigincrm","fields":"Email"}"#),
+    ];
+    run("zoho.bigin.getRecordById", &args, &mut env);
+    assert_eq!(
+        env.url(),
+        "https://www.zohoapis.com/bigin/v2/Contacts/1?fields=Email"
+    );
+    assert_eq!(env.only().connection.as_deref(), Some("bigincrm"));
+}
+
+#[test]
+fn an_api_domain_with_a_path_keeps_it() {
+    let endpoint = crate::tasks::endpoint::Endpoint::new(Method::Get, &["bigin", "v2", "Contacts"])
+        .param("page", "1");
+    let domain = url::Url::parse("http://127.0.0.1:8080/zoho/").unwrap();
+    assert_eq!(
+        endpoint.url(&domain).as_str(),
+        "http://127.0.0.1:8080/zoho/bigin/v2/Contacts?page=1"
+    );
+}
