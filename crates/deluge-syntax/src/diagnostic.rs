@@ -194,6 +194,7 @@ pub mod codes {
     // Invocation (E5xx)
     pub const NO_SUCH_FUNCTION: &str = "E501";
     pub const BAD_ARGUMENT: &str = "E502";
+    pub const BAD_CONNECTIONS_FILE: &str = "E503";
 
     /// Every code with its title, for docs and tooling.
     pub const ALL: &[(&str, &str)] = &[
@@ -275,6 +276,7 @@ pub mod codes {
         (INTERRUPTED, "run interrupted"),
         (NO_SUCH_FUNCTION, "function to run not found"),
         (BAD_ARGUMENT, "bad script argument"),
+        (BAD_CONNECTIONS_FILE, "invalid connections file"),
     ];
 
     /// The title of a code, if it is one of ours.
