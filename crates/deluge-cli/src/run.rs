@@ -3,8 +3,10 @@
 use crate::cli::RunArgs;
 use crate::clock::Clock;
 use crate::color::Choice;
+use crate::connect;
 use crate::inputs::{self, Inputs};
 use crate::source;
+use deluge_connect::LoadedFile;
 use deluge_runtime::ir::FnIndex;
 use deluge_runtime::{Interpreter, Limits, Loaded, LocalHost, Outcome, Program, RtError, Value};
 use deluge_syntax::{codes, render};
@@ -39,6 +41,7 @@ struct Prepared {
     function: FnIndex,
     args: Vec<Value>,
     clock: Clock,
+    connections: Option<LoadedFile>,
 }
 
 fn prepare(args: &RunArgs, color: Choice) -> Result<Prepared, Failure> {
@@ -58,12 +61,16 @@ fn prepare(args: &RunArgs, color: Choice) -> Result<Prepared, Failure> {
             }
             Failure::Reported
         })?;
-    let (function, args) = choose(&program, loaded, args.function.as_deref(), inputs)?;
+    let (function, values) = choose(&program, loaded, args.function.as_deref(), inputs)?;
+    let beside = args.file.parent().filter(|p| !p.as_os_str().is_empty());
+    let path = connect::find(args.connect.connections.as_deref(), beside);
+    let connections = connect::load(path, color.stderr()).map_err(|()| Failure::Reported)?;
     Ok(Prepared {
         program,
         function,
-        args,
+        args: values,
         clock,
+        connections,
     })
 }
 
@@ -177,19 +184,21 @@ fn execute(args: &RunArgs, prepared: Prepared, color: Choice) -> u8 {
         function,
         args: values,
         clock,
+        connections,
     } = prepared;
-    let mut host = LocalHost {
+    let mut local = LocalHost {
         fixed_now: clock.fixed_now,
         zone: clock.zone.clone(),
         variables: clock.variables.clone(),
         ..LocalHost::default()
     };
     if !args.json {
-        host.on_info = Some(Box::new(|line: &str| {
+        local.on_info = Some(Box::new(|line: &str| {
             let mut out = std::io::stdout().lock();
             let _ = writeln!(out, "{line}");
         }));
     }
+    let mut host = connect::host(local, connections, &args.connect, None);
     let limits = Limits {
         max_statements: args.max_statements,
         ..Limits::default()
