@@ -125,6 +125,7 @@ fn tasks_run_against_a_loopback_zoho() {
             "links.json",
             "--network",
             "loopback",
+            "--trace-http",
         ],
     );
     let (stdout, stderr) = (
@@ -187,6 +188,15 @@ fn tasks_run_against_a_loopback_zoho() {
         .filter(|s| s.path() == "/oauth/v2/token")
         .count();
     assert!((1..=3).contains(&tokens), "{tokens} token requests");
+    // The request log names each task and its link.
+    for task in [
+        "zoho.crm.getRecordById",
+        "zoho.bigin.getRecordById",
+        "zoho.books.createRecord",
+    ] {
+        assert!(stderr.contains(task), "{task} not traced:\n{stderr}");
+    }
+    assert!(stderr.contains("books_link"), "{stderr}");
     // No secret reaches the output.
     for secret in ["client-secret-value", "refresh-token-value", TOKEN] {
         assert!(
