@@ -14,15 +14,15 @@ use deluge_runtime::{HostError, Value};
 
 const BASE: [&str; 2] = ["bigin", "v2"];
 
-/// The task names, lower case, for dispatch and error messages.
+/// The task names as Zoho spells them (matched in any case).
 pub const TASKS: &[&str] = &[
-    "createrecord",
-    "getrecordbyid",
-    "getrecords",
-    "updaterecord",
-    "searchrecords",
-    "getrelatedrecords",
-    "deleterecord",
+    "createRecord",
+    "getRecordById",
+    "getRecords",
+    "updateRecord",
+    "searchRecords",
+    "getRelatedRecords",
+    "deleteRecord",
 ];
 
 /// Runs `zoho.bigin.<task>`; `None` when Bigin has no such task.

@@ -14,14 +14,14 @@ use crate::task_env::TaskEnv;
 use deluge_runtime::json::to_json;
 use deluge_runtime::{HostError, Value};
 
-/// The task names, lower case, for dispatch and error messages.
+/// The task names as Zoho spells them (matched in any case).
 pub const TASKS: &[&str] = &[
-    "getrecords",
-    "getrecordsbyid",
-    "createrecord",
-    "updaterecord",
-    "getorganizations",
-    "gettemplates",
+    "getRecords",
+    "getRecordsByID",
+    "createRecord",
+    "updateRecord",
+    "getOrganizations",
+    "getTemplates",
 ];
 
 type Task = fn(Call, &[Value], &mut dyn TaskEnv) -> Result<Value, HostError>;

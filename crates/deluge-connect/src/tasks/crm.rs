@@ -18,23 +18,23 @@ use deluge_runtime::{HostError, Value};
 /// The CRM API version of the classic tasks (a setting in one place).
 pub const VERSION: &str = "v2";
 
-/// The task names, lower case, for dispatch and error messages.
+/// The task names as Zoho spells them (matched in any case).
 pub const TASKS: &[&str] = &[
-    "getrecordbyid",
-    "getrecords",
-    "searchrecords",
-    "createrecord",
+    "getRecordById",
+    "getRecords",
+    "searchRecords",
+    "createRecord",
     "create",
-    "updaterecord",
+    "updateRecord",
     "update",
-    "getrelatedrecords",
-    "updaterelatedrecord",
-    "getorgvariable",
-    "invokeconnector",
-    "attachfile",
-    "bulkcreate",
-    "bulkupdate",
-    "convertlead",
+    "getRelatedRecords",
+    "updateRelatedRecord",
+    "getOrgVariable",
+    "invokeConnector",
+    "attachFile",
+    "bulkCreate",
+    "bulkUpdate",
+    "convertLead",
 ];
 
 type Task = fn(Call, &[Value], &mut dyn TaskEnv) -> Result<Value, HostError>;
