@@ -69,8 +69,7 @@ pub fn invoke_connector(
             {
                 env.set_org_variable(&variable, value);
             }
-            let text = String::from_utf8_lossy(&response.body);
-            Ok(shape::connector(response.status, &text))
+            Ok(shape::connector(&response))
         }
         Err(_) if set.is_some() => {
             let (variable, value) = set.unwrap_or_default();
@@ -79,7 +78,7 @@ pub fn invoke_connector(
             answer.insert("message".into(), "New value updated successfully.".into());
             let answer = serde_json::Value::Object(answer);
             env.set_org_variable(&variable, value);
-            Ok(shape::connector(200, &answer.to_string()))
+            Ok(shape::connector_ok(&answer.to_string()))
         }
         Err(e) => Err(HostError::new(format!(
             "invokeConnector '{name}': no fixture or simulator answer ({})",
