@@ -195,6 +195,9 @@ pub mod codes {
     pub const NO_SUCH_FUNCTION: &str = "E501";
     pub const BAD_ARGUMENT: &str = "E502";
 
+    // Files the tools read besides scripts (E6xx)
+    pub const BAD_SANDBOX_SEED: &str = "E620";
+
     /// Every code with its title, for docs and tooling.
     pub const ALL: &[(&str, &str)] = &[
         (UNEXPECTED_TOKEN, "unexpected token"),
@@ -275,6 +278,7 @@ pub mod codes {
         (INTERRUPTED, "run interrupted"),
         (NO_SUCH_FUNCTION, "function to run not found"),
         (BAD_ARGUMENT, "bad script argument"),
+        (BAD_SANDBOX_SEED, "malformed simulator seed or state file"),
     ];
 
     /// The title of a code, if it is one of ours.
