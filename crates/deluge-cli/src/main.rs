@@ -8,6 +8,7 @@ mod inputs;
 mod parse_cmd;
 mod repl;
 mod run;
+mod sandbox_cmd;
 mod source;
 
 use clap::Parser;
@@ -41,5 +42,6 @@ fn dispatch(cli: cli::Cli) -> u8 {
         cli::Command::Check(args) => check::check(args, color),
         cli::Command::Parse(args) => parse_cmd::parse(args, color),
         cli::Command::Repl(args) => repl::repl(args, color),
+        cli::Command::Sandbox(command) => sandbox_cmd::sandbox(command, color),
     }
 }
