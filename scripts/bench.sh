@@ -54,3 +54,8 @@ for _ in $(seq 1 600); do cat "$work/topping.dg" "$work/strings.dg" "$work/loop.
 bytes=$(wc -c < "$tmp/big.dg")
 b=$(median_ms 5 "$deluge" check --format short "$tmp/big.dg")
 python3 -c "print(f'deluge check on {$bytes/1e6:.1f} MB: {$b:.0f} ms median = {$bytes/1e6/($b/1000):.1f} MB/s (parse + static checks + process start)')"
+
+# The simulator: one CRM getRecordById (GET /crm/v2/Leads/{id}) through the
+# simulator layer in a store of 1,000 leads (criterion; target < 50 µs).
+cargo bench --quiet -p deluge-sandbox --bench simulator -- crm_get_record_by_id 2>/dev/null \
+  | grep -E "^crm_get_record_by_id|time:" | head -2
