@@ -57,6 +57,19 @@ Exit status:
   1  the file is invalid, or a link could not be resolved or authorized
   2  a usage error: no connections file found, an unknown link name";
 
+pub const SANDBOX: &str = "\
+Examples:
+  deluge sandbox dump --seed examples/bigin-books-sync/sandbox.json
+  cd examples/bigin-books-sync && deluge sandbox dump --seed sandbox.json
+
+Exit status:
+  0  the store was printed, or the server shut down cleanly
+  1  the seed or state file is invalid, or the port could not be bound
+  2  a usage error: neither --seed nor --state, a bad option
+
+Serving until Ctrl-C (the address is printed):
+  deluge sandbox serve --seed examples/bigin-books-sync/sandbox.json --port 8080";
+
 #[cfg(test)]
 mod tests {
     use crate::cli::Cli;

@@ -197,6 +197,9 @@ pub mod codes {
     pub const BAD_ARGUMENT: &str = "E502";
     pub const BAD_CONNECTIONS_FILE: &str = "E503";
 
+    // Files the tools read besides scripts (E6xx)
+    pub const BAD_SANDBOX_SEED: &str = "E620";
+
     /// Every code with its title, for docs and tooling.
     pub const ALL: &[(&str, &str)] = &[
         (UNEXPECTED_TOKEN, "unexpected token"),
@@ -282,6 +285,7 @@ pub mod codes {
         (NO_SUCH_FUNCTION, "function to run not found"),
         (BAD_ARGUMENT, "bad script argument"),
         (BAD_CONNECTIONS_FILE, "invalid connections file"),
+        (BAD_SANDBOX_SEED, "malformed simulator seed or state file"),
     ];
 
     /// The title of a code, if it is one of ours.
