@@ -195,6 +195,9 @@ pub mod codes {
     pub const NO_SUCH_FUNCTION: &str = "E501";
     pub const BAD_ARGUMENT: &str = "E502";
 
+    // Files that configure a run (E7xx)
+    pub const BAD_CONFIG_FILE: &str = "E701";
+
     /// Every code with its title, for docs and tooling.
     pub const ALL: &[(&str, &str)] = &[
         (UNEXPECTED_TOKEN, "unexpected token"),
@@ -275,6 +278,7 @@ pub mod codes {
         (INTERRUPTED, "run interrupted"),
         (NO_SUCH_FUNCTION, "function to run not found"),
         (BAD_ARGUMENT, "bad script argument"),
+        (BAD_CONFIG_FILE, "malformed fixture or project file"),
     ];
 
     /// The title of a code, if it is one of ours.
