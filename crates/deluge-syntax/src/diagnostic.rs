@@ -194,6 +194,7 @@ pub mod codes {
     // Invocation (E5xx)
     pub const NO_SUCH_FUNCTION: &str = "E501";
     pub const BAD_ARGUMENT: &str = "E502";
+    pub const BAD_CONNECTIONS_FILE: &str = "E503";
 
     // Files that configure a run (E7xx)
     pub const BAD_CONFIG_FILE: &str = "E701";
@@ -278,6 +279,7 @@ pub mod codes {
         (INTERRUPTED, "run interrupted"),
         (NO_SUCH_FUNCTION, "function to run not found"),
         (BAD_ARGUMENT, "bad script argument"),
+        (BAD_CONNECTIONS_FILE, "invalid connections file"),
         (BAD_CONFIG_FILE, "malformed fixture or project file"),
     ];
 
