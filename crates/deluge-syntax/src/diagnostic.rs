@@ -199,6 +199,9 @@ pub mod codes {
     // Files that configure a run (E7xx)
     pub const BAD_CONFIG_FILE: &str = "E701";
 
+    // Files the tools read besides scripts (E6xx)
+    pub const BAD_SANDBOX_SEED: &str = "E620";
+
     /// Every code with its title, for docs and tooling.
     pub const ALL: &[(&str, &str)] = &[
         (UNEXPECTED_TOKEN, "unexpected token"),
@@ -280,6 +283,7 @@ pub mod codes {
         (NO_SUCH_FUNCTION, "function to run not found"),
         (BAD_ARGUMENT, "bad script argument"),
         (BAD_CONNECTIONS_FILE, "invalid connections file"),
+        (BAD_SANDBOX_SEED, "malformed simulator seed or state file"),
         (BAD_CONFIG_FILE, "malformed fixture or project file"),
     ];
 
