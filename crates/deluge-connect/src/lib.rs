@@ -21,6 +21,7 @@ pub mod router;
 pub mod secret;
 pub mod services;
 pub mod task_env;
+pub mod tasks;
 pub mod testing;
 pub mod transport;
 
