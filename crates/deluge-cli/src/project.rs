@@ -115,6 +115,8 @@ impl Project {
 
     /// A section (`fmt`, `test`) read as `T`, with errors located in the
     /// project file; `None` when the file has no such section.
+    // Called by `deluge fmt` and `deluge test`, which read their sections.
+    #[allow(dead_code)]
     pub fn section<T: DeserializeOwned>(&self, name: &str) -> Result<Option<T>, ConfigFileError> {
         let mut de = serde_json::Deserializer::from_str(&self.text);
         SectionSeed::<T> {
