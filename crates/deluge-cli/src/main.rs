@@ -4,6 +4,8 @@ mod check;
 mod cli;
 mod clock;
 mod color;
+mod connect;
+mod connections_cmd;
 mod inputs;
 mod offline;
 mod parse_cmd;
@@ -43,5 +45,6 @@ fn dispatch(cli: cli::Cli) -> u8 {
         cli::Command::Check(args) => check::check(args, color),
         cli::Command::Parse(args) => parse_cmd::parse(args, color),
         cli::Command::Repl(args) => repl::repl(args, color),
+        cli::Command::Connections(command) => connections_cmd::run(command, color),
     }
 }

@@ -3,6 +3,7 @@
 use crate::cli::RunArgs;
 use crate::clock::Clock;
 use crate::color::Choice;
+use crate::connect;
 use crate::inputs::{self, Inputs};
 use crate::offline;
 use crate::source;
@@ -45,7 +46,13 @@ struct Prepared {
 
 fn prepare(args: &RunArgs, color: Choice) -> Result<Prepared, Failure> {
     let clock = Clock::from_args(&args.clock).map_err(Failure::Usage)?;
-    let connections = std::env::var_os("DELUGE_CONNECTIONS").map(std::path::PathBuf::from);
+    // `--connections`, else $DELUGE_CONNECTIONS; the plan falls back to
+    // the project's file, then connections.json beside the script.
+    let connections = args.connect.connections.clone().or_else(|| {
+        std::env::var_os(connect::ENV_VAR)
+            .filter(|p| !p.is_empty())
+            .map(std::path::PathBuf::from)
+    });
     let plan = offline::plan::plan(&args.file, &args.offline, connections.as_deref(), &|name| {
         std::env::var(name).ok()
     })
@@ -77,12 +84,12 @@ fn prepare(args: &RunArgs, color: Choice) -> Result<Prepared, Failure> {
             .collect(),
         Loaded::Script(_) => inputs,
     };
-    let (function, args) = choose(&program, loaded, args.function.as_deref(), inputs)?;
+    let (function, values) = choose(&program, loaded, args.function.as_deref(), inputs)?;
     Ok(Prepared {
         plan,
         program,
         function,
-        args,
+        args: values,
         clock,
     })
 }
@@ -257,8 +264,21 @@ fn execute(args: &RunArgs, prepared: Prepared, color: Choice) -> u8 {
             let _ = writeln!(out, "{line}");
         }));
     }
-    let mut host = match offline::build(&plan, local, color.stderr()) {
-        Ok(host) => host,
+    let options = offline::HostOptions {
+        color: color.stderr(),
+        policy: connect::policy(args.connect.network),
+        trace: args
+            .connect
+            .trace_http
+            .then(|| Box::new(|entry: &_| eprintln!("http: {entry}")) as _),
+    };
+    let mut host = match offline::build(&plan, local, options) {
+        Ok(host) => {
+            for warning in &host.warnings {
+                eprintln!("deluge: warning: {warning}");
+            }
+            host
+        }
         Err(offline::SetupError(report)) => {
             eprint!("{report}");
             return DELUGE_ERROR;

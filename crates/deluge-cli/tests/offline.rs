@@ -33,7 +33,8 @@ struct TempDir(PathBuf);
 
 impl TempDir {
     fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("deluge-offline-{name}-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("deluge-offline-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         TempDir(dir)
@@ -55,52 +56,66 @@ impl Drop for TempDir {
 #[test]
 fn the_weather_example_is_answered_by_its_fixtures() {
     let root = repo();
-    let cases = [("Oslo", "frost", "Frost warning for Oslo: low of -4 C"), (
-        "Lisbon",
-        "clear",
-        "No frost in Lisbon (low of 9 C)",
-    )];
+    let cases = [
+        ("Oslo", "frost", "Frost warning for Oslo: low of -4 C"),
+        ("Lisbon", "clear", "No frost in Lisbon (low of 9 C)"),
+    ];
     for (city, result, info) in cases {
-        let o = deluge_in(&root, &[
-            "run",
-            "examples/weather-alert/alert.dg",
-            "--json",
-            "--arg",
-            &format!("city={city}"),
-        ]);
+        let o = deluge_in(
+            &root,
+            &[
+                "run",
+                "examples/weather-alert/alert.dg",
+                "--json",
+                "--arg",
+                &format!("city={city}"),
+            ],
+        );
         let report: Value = serde_json::from_slice(&o.stdout).expect("JSON");
         assert_eq!(report["result"], result, "{report}");
         assert_eq!(report["info"][0], info);
         let entry = &report["requests"]["entries"][0];
         assert_eq!(entry["answered_by"], "fixture", "{report}");
         // The API key was injected, and is masked in the log.
-        assert!(!entry["url"].as_str().unwrap().contains("offline-key"), "{entry}");
+        assert!(
+            !entry["url"].as_str().unwrap().contains("offline-key"),
+            "{entry}"
+        );
     }
 }
 
 #[test]
 fn a_fixture_fault_is_a_catchable_timeout_and_unmatched_is_denied() {
     let root = repo();
-    let o = deluge_in(&root, &[
-        "run",
-        "examples/weather-alert/alert.dg",
-        "--arg",
-        "city=Atlantis",
-    ]);
+    let o = deluge_in(
+        &root,
+        &[
+            "run",
+            "examples/weather-alert/alert.dg",
+            "--arg",
+            "city=Atlantis",
+        ],
+    );
     assert_eq!(o.status.code(), Some(1));
     assert!(text(&o.stderr).contains("invokeurl: socket timeout error"));
-    let o = deluge_in(&root, &[
-        "run",
-        "examples/weather-alert/alert.dg",
-        "--arg",
-        "city=Paris",
-    ]);
+    let o = deluge_in(
+        &root,
+        &[
+            "run",
+            "examples/weather-alert/alert.dg",
+            "--arg",
+            "city=Paris",
+        ],
+    );
     let err = text(&o.stderr);
     assert!(
         err.contains("no fixture matches GET https://api.example-weather.test/v1/forecast"),
         "{err}"
     );
-    assert!(err.contains("examples/weather-alert/fixtures/weather.json"), "{err}");
+    assert!(
+        err.contains("examples/weather-alert/fixtures/weather.json"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -111,10 +126,16 @@ fn a_malformed_fixture_file_is_reported_with_its_line() {
         "f.json",
         "{ \"fixtures\": [\n  { \"match\": { \"method\": \"GET\", \"hots\": \"x\" }, \"response\": {} }\n] }\n",
     );
-    let o = deluge_in(&dir.0, &["run", "s.dg", "--offline", "--fixtures", "f.json"]);
+    let o = deluge_in(
+        &dir.0,
+        &["run", "s.dg", "--offline", "--fixtures", "f.json"],
+    );
     let err = text(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
-    assert!(err.contains("E701") && err.contains("unknown field `hots`"), "{err}");
+    assert!(
+        err.contains("E701") && err.contains("unknown field `hots`"),
+        "{err}"
+    );
     assert!(err.contains("f.json:2:"), "{err}");
 }
 
@@ -191,7 +212,10 @@ fn a_recorded_run_replays_offline_with_the_server_stopped() {
     let file = std::fs::read_to_string(dir.0.join("rec.json")).expect("the recording");
     assert!(!file.contains("wk-secret-123"), "{file}");
     assert!(!file.contains("s3cr3t"), "{file}");
-    assert!(file.contains("https://api.example-weather.test/v1/forecast"), "{file}");
+    assert!(
+        file.contains("https://api.example-weather.test/v1/forecast"),
+        "{file}"
+    );
 
     // Replay with the server gone and without the override.
     std::fs::remove_file(dir.0.join("connections.json")).unwrap();
@@ -203,18 +227,21 @@ fn a_recorded_run_replays_offline_with_the_server_stopped() {
     )
     .unwrap();
     let rec = dir.0.join("rec.json");
-    let o = deluge_in(&replay.0, &[
-        "run",
-        "alert.dg",
-        "--offline",
-        "--fixtures",
-        rec.to_str().unwrap(),
-        "--arg",
-        "city=Oslo",
-        "--json",
-    ]);
-    let report: Value = serde_json::from_slice(&o.stdout)
-        .unwrap_or_else(|_| panic!("{}", text(&o.stderr)));
+    let o = deluge_in(
+        &replay.0,
+        &[
+            "run",
+            "alert.dg",
+            "--offline",
+            "--fixtures",
+            rec.to_str().unwrap(),
+            "--arg",
+            "city=Oslo",
+            "--json",
+        ],
+    );
+    let report: Value =
+        serde_json::from_slice(&o.stdout).unwrap_or_else(|_| panic!("{}", text(&o.stderr)));
     assert_eq!(report["result"], "frost", "{report}");
     assert_eq!(report["info"][0], "Frost warning for Oslo: low of -7 C");
     assert_eq!(report["requests"]["entries"][0]["answered_by"], "fixture");
@@ -223,18 +250,24 @@ fn a_recorded_run_replays_offline_with_the_server_stopped() {
 #[test]
 fn the_example_recording_replays() {
     let root = repo();
-    let o = deluge_in(&root, &[
-        "run",
-        "examples/weather-alert/alert.dg",
-        "--no-project",
-        "--offline",
-        "--fixtures",
-        "examples/weather-alert/recorded.json",
-        "--arg",
-        "city=Oslo",
-    ]);
+    let o = deluge_in(
+        &root,
+        &[
+            "run",
+            "examples/weather-alert/alert.dg",
+            "--no-project",
+            "--offline",
+            "--fixtures",
+            "examples/weather-alert/recorded.json",
+            "--arg",
+            "city=Oslo",
+        ],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    assert_eq!(text(&o.stdout), "Frost warning for Oslo: low of -7 C\nfrost\n");
+    assert_eq!(
+        text(&o.stdout),
+        "Frost warning for Oslo: low of -7 C\nfrost\n"
+    );
 }
 
 const MAIL_SCRIPT: &str = r#"sendmail
@@ -253,44 +286,56 @@ return "sent";
 fn offline_mail_goes_to_the_outbox_and_the_state_file() {
     let dir = TempDir::new("mail");
     dir.write("mail.dg", MAIL_SCRIPT);
-    let o = deluge_in(&dir.0, &[
-        "run",
-        "mail.dg",
-        "--offline",
-        "--json",
-        "--sandbox-state",
-        "state.json",
-        "--arg",
-        "number=7",
-    ]);
+    let o = deluge_in(
+        &dir.0,
+        &[
+            "run",
+            "mail.dg",
+            "--offline",
+            "--json",
+            "--sandbox-state",
+            "state.json",
+            "--arg",
+            "number=7",
+        ],
+    );
     let report: Value =
         serde_json::from_slice(&o.stdout).unwrap_or_else(|_| panic!("{}", text(&o.stderr)));
     assert_eq!(report["result"], "sent", "{report}");
     let mail = &report["outbox"][0];
     assert_eq!(mail["from"], "admin@example.com");
-    assert_eq!(mail["to"], serde_json::json!(["ann@example.test", "bo@example.test"]));
+    assert_eq!(
+        mail["to"],
+        serde_json::json!(["ann@example.test", "bo@example.test"])
+    );
     assert_eq!(mail["cc"], serde_json::json!(["cy@example.test"]));
     assert_eq!(mail["subject"], "Invoice 7");
     assert_eq!(mail["message"], "Your invoice is attached.");
     assert_eq!(mail["attachments"], serde_json::json!(["invoice.txt"]));
     let warnings = report["requests"]["warnings"].to_string();
-    assert!(warnings.contains("sendmail to ann@example.test"), "{warnings}");
+    assert!(
+        warnings.contains("sendmail to ann@example.test"),
+        "{warnings}"
+    );
 
     let state: Value =
         serde_json::from_str(&std::fs::read_to_string(dir.0.join("state.json")).unwrap()).unwrap();
     assert_eq!(state["outbox"][0]["subject"], "Invoice 7", "{state}");
 
     // A second run keeps the first mail.
-    let o = deluge_in(&dir.0, &[
-        "run",
-        "mail.dg",
-        "--offline",
-        "--json",
-        "--sandbox-state",
-        "state.json",
-        "--arg",
-        "number=8",
-    ]);
+    let o = deluge_in(
+        &dir.0,
+        &[
+            "run",
+            "mail.dg",
+            "--offline",
+            "--json",
+            "--sandbox-state",
+            "state.json",
+            "--arg",
+            "number=8",
+        ],
+    );
     let report: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(report["outbox"].as_array().unwrap().len(), 2, "{report}");
 }

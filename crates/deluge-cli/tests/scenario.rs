@@ -40,8 +40,10 @@ struct State(PathBuf);
 
 impl State {
     fn new(name: &str) -> State {
-        let path =
-            std::env::temp_dir().join(format!("deluge-scenario-{name}-{}.json", std::process::id()));
+        let path = std::env::temp_dir().join(format!(
+            "deluge-scenario-{name}-{}.json",
+            std::process::id()
+        ));
         let _ = std::fs::remove_file(&path);
         State(path)
     }
@@ -93,7 +95,13 @@ fn requested_hosts(report: &Value) -> Vec<String> {
 
 #[test]
 fn the_readme_command_creates_the_contact_with_no_network() {
-    let o = deluge(&["run", SCRIPT, "--offline", "--arg", &contact("4000000000001")]);
+    let o = deluge(&[
+        "run",
+        SCRIPT,
+        "--offline",
+        "--arg",
+        &contact("4000000000001"),
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let out = text(&o.stdout);
     let lines: Vec<&str> = out.lines().collect();
@@ -234,7 +242,10 @@ fn real_credentials_turn_the_automatic_offline_mode_off() {
     assert_eq!(report["offline_reason"], "real credentials are set");
     // The network policy defaults to deny: nothing left the machine.
     let entries = report["requests"]["entries"].as_array().unwrap();
-    assert!(entries.iter().all(|e| e["answered_by"] != "network"), "{report}");
+    assert!(
+        entries.iter().all(|e| e["answered_by"] != "network"),
+        "{report}"
+    );
     assert!(!text(&o.stdout).contains("real-looking-token"));
 }
 

@@ -11,6 +11,7 @@
 use super::mail;
 use super::plan::Plan;
 use deluge_connect::fixture::record::Recording;
+use deluge_connect::router::TraceSink;
 use deluge_connect::{
     ConnectHost, ConnectSetup, FixtureLayer, Layer, NetworkPolicy, NetworkTransport, RequestLog,
     Transport, load_file,
@@ -26,6 +27,17 @@ use std::sync::Arc;
 #[derive(Debug)]
 pub struct SetupError(pub String);
 
+/// How the host reports and what the command line overrides.
+#[derive(Default)]
+pub struct HostOptions {
+    /// Colour in rendered errors.
+    pub color: bool,
+    /// `--network`: wins over `--offline`'s deny and over the file.
+    pub policy: Option<NetworkPolicy>,
+    /// Receives each request log entry as it is made (`--trace-http`).
+    pub trace: Option<TraceSink>,
+}
+
 /// The host of a run and what must be kept after it.
 pub struct RunHost {
     pub inner: ConnectHost,
@@ -33,6 +45,8 @@ pub struct RunHost {
     state: Option<PathBuf>,
     recording: Option<(Arc<Recording>, PathBuf)>,
     offline: bool,
+    /// Warnings of the connections file, for the command to print.
+    pub warnings: Vec<String>,
 }
 
 /// The simulator, shared between the router and the run that saves it.
@@ -51,11 +65,20 @@ impl Layer for SharedSimulator {
 /// Builds the host: reads the connections file, the fixtures and the seed
 /// (and the state file, when it exists). Errors name the file, line and
 /// column.
-pub fn build(plan: &Plan, local: LocalHost, color: bool) -> Result<RunHost, SetupError> {
+pub fn build(plan: &Plan, local: LocalHost, options: HostOptions) -> Result<RunHost, SetupError> {
+    let color = options.color;
     let file = match &plan.connections {
         Some(path) => Some(load_file(path).map_err(|e| SetupError(e.render(color)))?),
         None => None,
     };
+    let warnings = file
+        .iter()
+        .flat_map(|f| {
+            f.warnings
+                .iter()
+                .map(|w| format!("{}: {w}", f.path.display()))
+        })
+        .collect();
     let runtime = file
         .as_ref()
         .map(|f| (f.dir().to_path_buf(), &f.file.runtime));
@@ -99,8 +122,11 @@ pub fn build(plan: &Plan, local: LocalHost, color: bool) -> Result<RunHost, Setu
         file,
         layers,
         network,
-        policy: plan.offline.then_some(NetworkPolicy::Deny),
+        policy: options
+            .policy
+            .or(plan.offline.then_some(NetworkPolicy::Deny)),
         simulator_enabled: simulator.is_some(),
+        trace: options.trace,
         ..ConnectSetup::default()
     };
     Ok(RunHost {
@@ -109,6 +135,7 @@ pub fn build(plan: &Plan, local: LocalHost, color: bool) -> Result<RunHost, Setu
         state: plan.state.clone(),
         recording,
         offline: plan.offline,
+        warnings,
     })
 }
 
@@ -192,7 +219,11 @@ impl Host for RunHost {
                 sim.record_mail(mail);
                 Ok(())
             }
-            _ => Err(HostError::new(mail::NEEDS_CONNECTION)),
+            // No mail service is configured: E320, like any task without one.
+            _ => Err(HostError {
+                message: mail::NEEDS_CONNECTION.to_string(),
+                unavailable: true,
+            }),
         }
     }
 

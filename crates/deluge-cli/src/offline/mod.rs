@@ -6,5 +6,5 @@ pub mod host;
 mod mail;
 pub mod plan;
 
-pub use host::{RunHost, SetupError, build};
+pub use host::{HostOptions, RunHost, SetupError, build};
 pub use plan::Plan;
