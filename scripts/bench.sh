@@ -55,6 +55,10 @@ bytes=$(wc -c < "$tmp/big.dg")
 b=$(median_ms 5 "$deluge" check --format short "$tmp/big.dg")
 python3 -c "print(f'deluge check on {$bytes/1e6:.1f} MB: {$b:.0f} ms median = {$bytes/1e6/($b/1000):.1f} MB/s (parse + static checks + process start)')"
 
+# The cost of one invokeurl over the raw HTTP round trip to a loopback
+# server (target: under 0.2 ms).
+cargo run --release --quiet -p deluge-connect --example invoke_overhead
+
 # The Bigin-to-Books scenario offline, first case: process start, the
 # project file, the seed, token refreshes and four simulated requests.
 s=$(median_ms "$runs" "$deluge" run examples/bigin-books-sync/sync_contact.dg --offline \
