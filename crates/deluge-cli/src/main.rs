@@ -12,6 +12,7 @@ mod parse_cmd;
 mod project;
 mod repl;
 mod run;
+mod sandbox_cmd;
 mod source;
 
 use clap::Parser;
@@ -46,5 +47,6 @@ fn dispatch(cli: cli::Cli) -> u8 {
         cli::Command::Parse(args) => parse_cmd::parse(args, color),
         cli::Command::Repl(args) => repl::repl(args, color),
         cli::Command::Connections(command) => connections_cmd::run(command, color),
+        cli::Command::Sandbox(command) => sandbox_cmd::sandbox(command, color),
     }
 }
