@@ -163,7 +163,7 @@ fn weather_server(count: usize) -> (u16, Arc<Mutex<Vec<String>>>, std::thread::J
                 }
             }
             log.lock().unwrap().push(first.trim().to_string());
-            let body = r#"{"city":"Oslo","daily":[{"date":"2026-01-05","min_c":-7,"max_c":-1}],"echo_key":"wk-secret-123"}"#;
+            let body = r#"{"city":"Oslo","daily":[{"date":"2026-01-05","min_c":-7,"max_c":-1}],"note":"key wk-secret-123 accepted"}"#;
             let _ = write!(
                 stream,
                 "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nset-cookie: sid=s3cr3t\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",

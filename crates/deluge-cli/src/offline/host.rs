@@ -180,8 +180,9 @@ impl RunHost {
                 .map_err(|e| format!("cannot save the state file {}: {e}", path.display()))?;
         }
         if let Some((recording, path)) = &self.recording {
+            let router = self.inner.router();
             recording
-                .save(path)
+                .save_masked(path, &|text| router.redact(text))
                 .map_err(|e| format!("cannot write the recording {}: {e}", path.display()))?;
         }
         Ok(())
