@@ -58,6 +58,13 @@ python3 -c "print(f'deluge check on {$bytes/1e6:.1f} MB: {$b:.0f} ms median = {$
 # The cost of one invokeurl over the raw HTTP round trip to a loopback
 # server (target: under 0.2 ms).
 cargo run --release --quiet -p deluge-connect --example invoke_overhead
+
+# The Bigin-to-Books scenario offline, first case: process start, the
+# project file, the seed, token refreshes and four simulated requests.
+s=$(median_ms "$runs" "$deluge" run examples/bigin-books-sync/sync_contact.dg --offline \
+  --arg 'contact={"Contacts.ID":"4000000000001"}')
+echo "bigin-books-sync offline, first case: ${s} ms (median, including process start; target < 10 ms)"
+
 # The simulator: one CRM getRecordById (GET /crm/v2/Leads/{id}) through the
 # simulator layer in a store of 1,000 leads (criterion; target < 50 µs).
 cargo bench --quiet -p deluge-sandbox --bench simulator -- crm_get_record_by_id 2>/dev/null \

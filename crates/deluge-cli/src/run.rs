@@ -6,8 +6,8 @@ use crate::clock::Clock;
 use crate::color::Choice;
 use crate::connect;
 use crate::inputs;
+use crate::offline;
 use crate::source;
-use deluge_connect::LoadedFile;
 use deluge_runtime::ir::FnIndex;
 use deluge_runtime::{
     Interpreter, Limits, Loaded, LocalHost, Outcome, Program, RtError, Value, lint,
@@ -49,11 +49,11 @@ impl From<Usage> for Failure {
 }
 
 struct Prepared {
+    plan: offline::Plan,
     program: Program,
     function: FnIndex,
     args: Vec<Value>,
     clock: Clock,
-    connections: Option<LoadedFile>,
     /// A bare script (not a function of a file of functions): its
     /// undefined variables can be given with `--arg`.
     is_script: bool,
@@ -61,23 +61,46 @@ struct Prepared {
 
 fn prepare(args: &RunArgs, color: Choice) -> Result<Prepared, Failure> {
     let clock = Clock::from_args(&args.clock).map_err(Usage::new)?;
+    // `--connections`, else $DELUGE_CONNECTIONS; the plan falls back to
+    // the project's file, then connections.json beside the script.
+    let connections = args.connect.connections.clone().or_else(|| {
+        std::env::var_os(connect::ENV_VAR)
+            .filter(|p| !p.is_empty())
+            .map(std::path::PathBuf::from)
+    });
+    let plan = offline::plan::plan(&args.file, &args.offline, connections.as_deref(), &|name| {
+        std::env::var(name).ok()
+    })
+    .map_err(|e| {
+        eprint!("{}", e.render(color.stderr()));
+        Failure::Reported
+    })?;
     let text = source::read(&args.file).map_err(Usage::new)?;
-    let inputs = inputs::collect(&args.args, args.args_file.as_deref())
+    let given = inputs::collect(&args.args, args.args_file.as_deref())
         .map_err(|e| Usage::coded(codes::BAD_ARGUMENT, e))?;
+    let defaults = plan
+        .project
+        .as_ref()
+        .map(|p| p.args.clone())
+        .unwrap_or_default();
+    let (inputs, default_only) = inputs::with_defaults(given, &defaults);
     let name = source::name(&args.file);
     let input_names: Vec<String> = inputs.iter().map(|(n, _)| n.clone()).collect();
     let mut program = Program::new();
     let parse_date = clock.date_parser();
+    load_function_files(&mut program, &plan.functions, &clock, color)?;
     let loaded = program
         .load(&name, &text, &input_names, &parse_date)
-        .map_err(|diagnostics| {
-            let colored = color.stderr();
-            for d in &diagnostics {
-                eprint!("{}", render::report(d, &name, &text, colored));
-            }
-            Failure::Reported
-        })?;
+        .map_err(|diagnostics| report_diagnostics(&diagnostics, &name, &text, color))?;
     let is_script = matches!(loaded, Loaded::Script(_));
+    let inputs = match &loaded {
+        // Defaults the chosen function has no parameter for are not for it.
+        Loaded::Functions(_) => inputs
+            .into_iter()
+            .filter(|(n, _)| !default_only.contains(n) || has_param(&program, args, n))
+            .collect(),
+        Loaded::Script(_) => inputs,
+    };
     let (function, values) = bind::choose(
         &program,
         loaded,
@@ -85,26 +108,69 @@ fn prepare(args: &RunArgs, color: Choice) -> Result<Prepared, Failure> {
         inputs,
         &parse_date,
     )?;
-    let beside = args.file.parent().filter(|p| !p.as_os_str().is_empty());
-    let path = connect::find(args.connect.connections.as_deref(), beside);
-    let connections = connect::load(path, color.stderr()).map_err(|()| Failure::Reported)?;
     Ok(Prepared {
+        plan,
         program,
         function,
         args: values,
         clock,
-        connections,
         is_script,
     })
 }
 
+fn report_diagnostics(
+    diagnostics: &[deluge_syntax::Diagnostic],
+    name: &str,
+    text: &str,
+    color: Choice,
+) -> Failure {
+    let colored = color.stderr();
+    for d in diagnostics {
+        eprint!("{}", render::report(d, name, text, colored));
+    }
+    Failure::Reported
+}
+
+/// Loads the project's function files; each must hold only function
+/// definitions.
+fn load_function_files(
+    program: &mut Program,
+    files: &[std::path::PathBuf],
+    clock: &Clock,
+    color: Choice,
+) -> Result<(), Failure> {
+    for path in files {
+        let text = source::read(path).map_err(Usage::new)?;
+        let name = source::name(path);
+        let loaded = program
+            .load(&name, &text, &[], &clock.date_parser())
+            .map_err(|diagnostics| report_diagnostics(&diagnostics, &name, &text, color))?;
+        if let Loaded::Script(_) = loaded {
+            return Err(Failure::Usage(Usage::new(format!(
+                "{name}: a file listed in the project's `functions` must hold function definitions, not statements"
+            ))));
+        }
+    }
+    Ok(())
+}
+
+/// Does the function that will run (the one `--function` names, or the
+/// only one) have a parameter of that name?
+fn has_param(program: &Program, args: &RunArgs, name: &str) -> bool {
+    let function = match &args.function {
+        Some(wanted) => program.function_named(wanted),
+        None => program.functions.len().checked_sub(1),
+    };
+    function.is_some_and(|f| program.functions[f].params.iter().any(|p| p.name == name))
+}
+
 fn execute(args: &RunArgs, prepared: Prepared, color: Choice) -> u8 {
     let Prepared {
+        plan,
         program,
         function,
         args: values,
         clock,
-        connections,
         is_script,
     } = prepared;
     let mut local = LocalHost {
@@ -119,7 +185,29 @@ fn execute(args: &RunArgs, prepared: Prepared, color: Choice) -> u8 {
             let _ = writeln!(out, "{line}");
         }));
     }
-    let mut host = connect::host(local, connections, &args.connect, None);
+    let options = offline::HostOptions {
+        color: color.stderr(),
+        policy: connect::policy(args.connect.network),
+        trace: args
+            .connect
+            .trace_http
+            .then(|| Box::new(|entry: &_| eprintln!("http: {entry}")) as _),
+    };
+    let mut host = match offline::build(&plan, local, options) {
+        Ok(host) => {
+            for warning in &host.warnings {
+                eprintln!("deluge: warning: {warning}");
+            }
+            host
+        }
+        Err(offline::SetupError(report)) => {
+            eprint!("{report}");
+            if !report.ends_with('\n') {
+                eprintln!();
+            }
+            return DELUGE_ERROR;
+        }
+    };
     let limits = Limits {
         max_statements: args.max_statements,
         ..Limits::default()
@@ -127,6 +215,10 @@ fn execute(args: &RunArgs, prepared: Prepared, color: Choice) -> u8 {
     let started = Instant::now();
     let outcome = Interpreter::new(&program, &mut host, limits).run(function, values);
     let elapsed = started.elapsed();
+    if let Err(message) = host.finish() {
+        eprintln!("deluge: {message}");
+        return DELUGE_ERROR;
+    }
     if args.stats {
         eprintln!(
             "statements: {}  wall time: {:.3} ms",
@@ -135,7 +227,7 @@ fn execute(args: &RunArgs, prepared: Prepared, color: Choice) -> u8 {
         );
     }
     if args.json {
-        print_json(&program, &outcome);
+        print_json(&program, &outcome, &host, plan.reason);
     } else if let Ok(Some(value)) = &outcome.result {
         let mut out = std::io::stdout().lock();
         let _ = writeln!(out, "{}", value.display());
@@ -190,7 +282,7 @@ fn help_for(err: &RtError, text: &str, is_script: bool) -> Option<String> {
     }
 }
 
-fn print_json(program: &Program, outcome: &Outcome) {
+fn print_json(program: &Program, outcome: &Outcome, host: &offline::RunHost, why: &str) {
     let error = match &outcome.result {
         Ok(_) => serde_json::Value::Null,
         Err(err) => error_json(program, err),
@@ -204,6 +296,10 @@ fn print_json(program: &Program, outcome: &Outcome) {
         "info": outcome.info,
         "statements": outcome.statements,
         "error": error,
+        "offline": host.is_offline(),
+        "offline_reason": why,
+        "requests": host.request_log(),
+        "outbox": host.outbox(),
     });
     println!("{doc}");
 }

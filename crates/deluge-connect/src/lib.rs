@@ -8,9 +8,11 @@ pub mod auth;
 pub mod config;
 pub mod connector;
 pub mod error;
+pub mod fixture;
 pub mod host;
 pub mod http;
 pub mod invoke;
+pub mod json_file;
 pub mod net;
 pub mod policy;
 pub mod redact;
@@ -26,10 +28,12 @@ pub mod transport;
 pub use config::{ConfigError, ConnectionsFile, LoadedFile, load_file};
 pub use connector::Connector;
 pub use error::ConnectError;
+pub use fixture::FixtureLayer;
 pub use host::{ConnectHost, ConnectSetup};
 pub use http::{
     CallOrigin, HttpRequest, HttpResponse, Method, MultipartPart, RequestBody, TransportError,
 };
+pub use json_file::ConfigFileError;
 pub use net::NetworkTransport;
 pub use policy::NetworkPolicy;
 pub use request_log::{LogEntry, RequestLog};

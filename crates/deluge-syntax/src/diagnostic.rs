@@ -197,6 +197,9 @@ pub mod codes {
     pub const BAD_ARGUMENT: &str = "E502";
     pub const BAD_CONNECTIONS_FILE: &str = "E503";
 
+    // Files that configure a run (E7xx)
+    pub const BAD_CONFIG_FILE: &str = "E701";
+
     // Files the tools read besides scripts (E6xx)
     pub const BAD_SANDBOX_SEED: &str = "E620";
 
@@ -286,6 +289,7 @@ pub mod codes {
         (BAD_ARGUMENT, "bad script argument"),
         (BAD_CONNECTIONS_FILE, "invalid connections file"),
         (BAD_SANDBOX_SEED, "malformed simulator seed or state file"),
+        (BAD_CONFIG_FILE, "malformed fixture or project file"),
     ];
 
     /// The title of a code, if it is one of ours.
