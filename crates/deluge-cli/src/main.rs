@@ -9,6 +9,7 @@ mod parse_cmd;
 mod repl;
 mod run;
 mod source;
+mod test;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -41,5 +42,6 @@ fn dispatch(cli: cli::Cli) -> u8 {
         cli::Command::Check(args) => check::check(args, color),
         cli::Command::Parse(args) => parse_cmd::parse(args, color),
         cli::Command::Repl(args) => repl::repl(args, color),
+        cli::Command::Test(args) => test::test(args, color),
     }
 }

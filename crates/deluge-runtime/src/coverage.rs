@@ -80,11 +80,12 @@ fn collect(stmts: &[Stmt], lines: &mut BTreeSet<u32>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Interpreter, LocalHost, Limits, Program};
+    use crate::{Interpreter, Limits, LocalHost, Program};
 
     #[test]
     fn counts_executed_statements_and_knows_the_others() {
-        let src = "x = 1;\nif (x > 5)\n{\n\tx = 2;\n}\nfor each i in {1, 2, 3}\n{\n\tx = x + i;\n}\n";
+        let src =
+            "x = 1;\nif (x > 5)\n{\n\tx = 2;\n}\nfor each i in {1, 2, 3}\n{\n\tx = x + i;\n}\n";
         let mut program = Program::new();
         let loaded = program.load("t.dg", src, &[], &|_| None).expect("loads");
         let crate::Loaded::Script(f) = loaded else {

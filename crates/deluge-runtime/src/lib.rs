@@ -22,9 +22,9 @@ pub mod program;
 pub mod types;
 pub mod value;
 
+pub use coverage::Coverage;
 pub use error::{RtError, RtResult};
 pub use eval::{Interpreter, Limits, Outcome};
-pub use coverage::Coverage;
 pub use host::{Host, HostError, LocalHost, TaskRequest};
 pub use host_fns::{HostFnId, HostFunctions};
 pub use program::{Loaded, Program};

@@ -129,7 +129,8 @@ impl fmt::Display for Diagnostic {
 ///
 /// `E1xx` syntax errors, `W2xx` static-check warnings, `E3xx` runtime
 /// errors, `E4xx` execution-limit errors, `E5xx` problems with how deluge
-/// was invoked on a script (missing function, bad argument).
+/// was invoked on a script (missing function, bad argument), `E6xx` test
+/// outcomes of `deluge test`.
 pub mod codes {
     // Syntax (E1xx)
     pub const UNEXPECTED_TOKEN: &str = "E101";
@@ -194,6 +195,9 @@ pub mod codes {
     // Invocation (E5xx)
     pub const NO_SUCH_FUNCTION: &str = "E501";
     pub const BAD_ARGUMENT: &str = "E502";
+
+    // Tests (E6xx)
+    pub const ASSERTION_FAILED: &str = "E601";
 
     /// Every code with its title, for docs and tooling.
     pub const ALL: &[(&str, &str)] = &[
@@ -275,6 +279,7 @@ pub mod codes {
         (INTERRUPTED, "run interrupted"),
         (NO_SUCH_FUNCTION, "function to run not found"),
         (BAD_ARGUMENT, "bad script argument"),
+        (ASSERTION_FAILED, "assertion failed"),
     ];
 
     /// The title of a code, if it is one of ours.
