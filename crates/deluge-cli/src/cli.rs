@@ -97,6 +97,51 @@ pub struct RunArgs {
 
     #[command(flatten)]
     pub clock: ClockArgs,
+
+    #[command(flatten)]
+    pub offline: OfflineArgs,
+}
+
+/// Where external calls are answered: the project file, the local Zoho
+/// simulator, HTTP fixtures, recording (docs/offline.md).
+#[derive(Args, Debug, Clone, Default)]
+pub struct OfflineArgs {
+    /// The project file (default: deluge.json in the script's folder or
+    /// the nearest parent that has one).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_project")]
+    pub project: Option<PathBuf>,
+
+    /// Ignore any deluge.json.
+    #[arg(long)]
+    pub no_project: bool,
+
+    /// Answer Zoho calls from the local simulator and other calls from
+    /// fixtures; the network is denied.
+    #[arg(long, conflicts_with = "online")]
+    pub offline: bool,
+
+    /// Do not go offline automatically (a project with a sandbox.json and
+    /// no real credentials runs offline by default).
+    #[arg(long)]
+    pub online: bool,
+
+    /// An HTTP fixture file, tried before anything else (may be repeated).
+    #[arg(long = "fixtures", value_name = "FILE")]
+    pub fixtures: Vec<PathBuf>,
+
+    /// The simulator's seed (default: the project's, or sandbox.json).
+    #[arg(long, value_name = "FILE")]
+    pub seed: Option<PathBuf>,
+
+    /// Load the simulator's store from FILE when it exists and save it
+    /// there after the run, so consecutive runs see each other's records.
+    #[arg(long, value_name = "FILE")]
+    pub sandbox_state: Option<PathBuf>,
+
+    /// Send requests to the real network and write every exchange to FILE
+    /// as fixtures, credentials masked, for replay with --fixtures FILE.
+    #[arg(long, value_name = "FILE", conflicts_with = "offline")]
+    pub record: Option<PathBuf>,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]

@@ -42,6 +42,26 @@ pub fn collect(args: &[String], args_file: Option<&Path>) -> Result<Inputs, Stri
     Ok(inputs)
 }
 
+/// Default arguments (the project file's `args`) under the given ones:
+/// returns the merged inputs and the names that only a default supplied.
+pub fn with_defaults(
+    given: Inputs,
+    defaults: &serde_json::Map<String, serde_json::Value>,
+) -> (Inputs, Vec<String>) {
+    let mut merged = Inputs::new();
+    let mut default_only = Vec::new();
+    for (name, value) in defaults {
+        if !given.iter().any(|(n, _)| n == name) {
+            default_only.push(name.clone());
+        }
+        set(&mut merged, name.clone(), json::from_serde(value));
+    }
+    for (name, value) in given {
+        set(&mut merged, name, value);
+    }
+    (merged, default_only)
+}
+
 /// Later values replace earlier ones with the same name.
 fn set(inputs: &mut Inputs, name: String, value: Value) {
     match inputs.iter_mut().find(|(n, _)| *n == name) {

@@ -4,6 +4,7 @@ use crate::cli::RunArgs;
 use crate::clock::Clock;
 use crate::color::Choice;
 use crate::inputs::{self, Inputs};
+use crate::offline;
 use crate::source;
 use deluge_runtime::ir::FnIndex;
 use deluge_runtime::{Interpreter, Limits, Loaded, LocalHost, Outcome, Program, RtError, Value};
@@ -43,21 +44,37 @@ struct Prepared {
 
 fn prepare(args: &RunArgs, color: Choice) -> Result<Prepared, Failure> {
     let clock = Clock::from_args(&args.clock).map_err(Failure::Usage)?;
+    let plan = offline::plan::plan(&args.file, &args.offline, None, &|name| {
+        std::env::var(name).ok()
+    })
+    .map_err(|e| {
+        eprint!("{}", e.render(color.stderr()));
+        Failure::Reported
+    })?;
     let text = source::read(&args.file).map_err(Failure::Usage)?;
-    let inputs = inputs::collect(&args.args, args.args_file.as_deref())
+    let given = inputs::collect(&args.args, args.args_file.as_deref())
         .map_err(|e| Failure::Usage(format!("error[{}]: {e}", codes::BAD_ARGUMENT)))?;
+    let defaults = plan
+        .project
+        .as_ref()
+        .map(|p| p.args.clone())
+        .unwrap_or_default();
+    let (inputs, default_only) = inputs::with_defaults(given, &defaults);
     let name = source::name(&args.file);
     let input_names: Vec<String> = inputs.iter().map(|(n, _)| n.clone()).collect();
     let mut program = Program::new();
+    load_function_files(&mut program, &plan.functions, &clock, color)?;
     let loaded = program
         .load(&name, &text, &input_names, &clock.date_parser())
-        .map_err(|diagnostics| {
-            let colored = color.stderr();
-            for d in &diagnostics {
-                eprint!("{}", render::report(d, &name, &text, colored));
-            }
-            Failure::Reported
-        })?;
+        .map_err(|diagnostics| report_diagnostics(&diagnostics, &name, &text, color))?;
+    let inputs = match &loaded {
+        // Defaults the chosen function has no parameter for are not for it.
+        Loaded::Functions(_) => inputs
+            .into_iter()
+            .filter(|(n, _)| !default_only.contains(n) || has_param(&program, args, n))
+            .collect(),
+        Loaded::Script(_) => inputs,
+    };
     let (function, args) = choose(&program, loaded, args.function.as_deref(), inputs)?;
     Ok(Prepared {
         program,
@@ -65,6 +82,52 @@ fn prepare(args: &RunArgs, color: Choice) -> Result<Prepared, Failure> {
         args,
         clock,
     })
+}
+
+fn report_diagnostics(
+    diagnostics: &[deluge_syntax::Diagnostic],
+    name: &str,
+    text: &str,
+    color: Choice,
+) -> Failure {
+    let colored = color.stderr();
+    for d in diagnostics {
+        eprint!("{}", render::report(d, name, text, colored));
+    }
+    Failure::Reported
+}
+
+/// Loads the project's function files; each must hold only function
+/// definitions.
+fn load_function_files(
+    program: &mut Program,
+    files: &[std::path::PathBuf],
+    clock: &Clock,
+    color: Choice,
+) -> Result<(), Failure> {
+    for path in files {
+        let text = source::read(path).map_err(Failure::Usage)?;
+        let name = source::name(path);
+        let loaded = program
+            .load(&name, &text, &[], &clock.date_parser())
+            .map_err(|diagnostics| report_diagnostics(&diagnostics, &name, &text, color))?;
+        if let Loaded::Script(_) = loaded {
+            return Err(Failure::Usage(format!(
+                "{name}: a file listed in the project's `functions` must hold function definitions, not statements"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Does the function that will run (the one `--function` names, or the
+/// only one) have a parameter of that name?
+fn has_param(program: &Program, args: &RunArgs, name: &str) -> bool {
+    let function = match &args.function {
+        Some(wanted) => program.function_named(wanted),
+        None => program.functions.len().checked_sub(1),
+    };
+    function.is_some_and(|f| program.functions[f].params.iter().any(|p| p.name == name))
 }
 
 /// Picks the function to run and orders the arguments for it.

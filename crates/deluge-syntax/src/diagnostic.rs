@@ -129,7 +129,7 @@ impl fmt::Display for Diagnostic {
 ///
 /// `E1xx` syntax errors, `W2xx` static-check warnings, `E3xx` runtime
 /// errors, `E4xx` execution-limit errors, `E5xx` problems with how deluge
-/// was invoked on a script (missing function, bad argument), `E6xx` test
+/// was invoked on a script (missing function, bad argument), `E8xx` test
 /// outcomes of `deluge test`.
 pub mod codes {
     // Syntax (E1xx)
@@ -195,9 +195,16 @@ pub mod codes {
     // Invocation (E5xx)
     pub const NO_SUCH_FUNCTION: &str = "E501";
     pub const BAD_ARGUMENT: &str = "E502";
+    pub const BAD_CONNECTIONS_FILE: &str = "E503";
 
-    // Tests (E6xx)
-    pub const ASSERTION_FAILED: &str = "E601";
+    // Files that configure a run (E7xx)
+    pub const BAD_CONFIG_FILE: &str = "E701";
+
+    // Files the tools read besides scripts (E6xx)
+    pub const BAD_SANDBOX_SEED: &str = "E620";
+
+    // Tests (E8xx)
+    pub const ASSERTION_FAILED: &str = "E801";
 
     /// Every code with its title, for docs and tooling.
     pub const ALL: &[(&str, &str)] = &[
@@ -279,6 +286,9 @@ pub mod codes {
         (INTERRUPTED, "run interrupted"),
         (NO_SUCH_FUNCTION, "function to run not found"),
         (BAD_ARGUMENT, "bad script argument"),
+        (BAD_CONNECTIONS_FILE, "invalid connections file"),
+        (BAD_SANDBOX_SEED, "malformed simulator seed or state file"),
+        (BAD_CONFIG_FILE, "malformed fixture or project file"),
         (ASSERTION_FAILED, "assertion failed"),
     ];
 

@@ -1,0 +1,193 @@
+//! `zoho.bigin.*`: the Bigin REST API v2 (integrations spec §3.2).
+//!
+//! Every task returns the whole response (`{"data":[...]}`), which is what
+//! the seed script reads with `.get("data").get(0)`; the connections file
+//! can ask `getRecordById` to unwrap the record like CRM does.
+
+use super::args::{self, Args, Slot};
+use super::endpoint::{Call, Endpoint, send};
+use super::shape;
+use super::trigger::{self, OtherKeys};
+use crate::http::Method;
+use crate::task_env::TaskEnv;
+use deluge_runtime::{HostError, Value};
+
+const BASE: [&str; 2] = ["bigin", "v2"];
+
+/// The task names, lower case, for dispatch and error messages.
+pub const TASKS: &[&str] = &[
+    "createrecord",
+    "getrecordbyid",
+    "getrecords",
+    "updaterecord",
+    "searchrecords",
+    "getrelatedrecords",
+    "deleterecord",
+];
+
+/// Runs `zoho.bigin.<task>`; `None` when Bigin has no such task.
+pub fn call(
+    call: Call,
+    task: &str,
+    args: &[Value],
+    env: &mut dyn TaskEnv,
+) -> Option<Result<Value, HostError>> {
+    let run = match task {
+        "createrecord" => create_record,
+        "getrecordbyid" => get_record_by_id,
+        "getrecords" => get_records,
+        "updaterecord" => update_record,
+        "searchrecords" => search_records,
+        "getrelatedrecords" => get_related_records,
+        "deleterecord" => delete_record,
+        _ => return None,
+    };
+    Some(run(call, args, env))
+}
+
+/// `/bigin/v2/<extra...>`.
+fn endpoint(method: Method, extra: &[&str]) -> Endpoint {
+    let mut segments = BASE.to_vec();
+    segments.extend_from_slice(extra);
+    Endpoint::new(method, &segments)
+}
+
+fn parse(call: &mut Call, slots: &[Slot], args: &[Value]) -> Result<Args, HostError> {
+    let parsed = args::parse(call.name, slots, args)?;
+    call.connection = parsed.connection().map(String::from);
+    Ok(parsed)
+}
+
+fn create_record(
+    mut call: Call,
+    args: &[Value],
+    env: &mut dyn TaskEnv,
+) -> Result<Value, HostError> {
+    let slots = [
+        Slot::Required("module"),
+        Slot::Required("record"),
+        Slot::Options,
+    ];
+    let a = parse(&mut call, &slots, args)?;
+    let module = a.text(0, "module")?;
+    let record = a.map(1, "record")?;
+    let (body, query) = trigger::write_body(vec![record], &a.options(2), OtherKeys::Query);
+    let endpoint = endpoint(Method::Post, &[&module])
+        .params(&query)
+        .json(&body);
+    Ok(shape::whole(&send(env, &call, &endpoint)?))
+}
+
+fn get_record_by_id(
+    mut call: Call,
+    args: &[Value],
+    env: &mut dyn TaskEnv,
+) -> Result<Value, HostError> {
+    let slots = [
+        Slot::Required("module"),
+        Slot::Required("record id"),
+        Slot::Options,
+    ];
+    let a = parse(&mut call, &slots, args)?;
+    let (module, id) = (a.text(0, "module")?, a.id(1, "record id")?);
+    let endpoint = endpoint(Method::Get, &[&module, &id]).params(&a.options(2));
+    let response = send(env, &call, &endpoint)?;
+    if env.settings().bigin_unwrap_single_record {
+        return Ok(shape::first_item(&response));
+    }
+    Ok(shape::whole(&response))
+}
+
+fn get_records(mut call: Call, args: &[Value], env: &mut dyn TaskEnv) -> Result<Value, HostError> {
+    let slots = [
+        Slot::Required("module"),
+        Slot::Number("page"),
+        Slot::Number("per_page"),
+        Slot::Options,
+    ];
+    let a = parse(&mut call, &slots, args)?;
+    let module = a.text(0, "module")?;
+    let endpoint = endpoint(Method::Get, &[&module])
+        .param("page", a.number(1).unwrap_or(1).to_string())
+        .param("per_page", a.number(2).unwrap_or(200).to_string())
+        .params(&a.options(3));
+    Ok(shape::whole(&send(env, &call, &endpoint)?))
+}
+
+fn update_record(
+    mut call: Call,
+    args: &[Value],
+    env: &mut dyn TaskEnv,
+) -> Result<Value, HostError> {
+    let slots = [
+        Slot::Required("module"),
+        Slot::Required("record id"),
+        Slot::Required("record"),
+        Slot::Options,
+    ];
+    let a = parse(&mut call, &slots, args)?;
+    let (module, id) = (a.text(0, "module")?, a.id(1, "record id")?);
+    let record = a.map(2, "record")?;
+    let (body, query) = trigger::write_body(vec![record], &a.options(3), OtherKeys::Query);
+    let endpoint = endpoint(Method::Put, &[&module, &id])
+        .params(&query)
+        .json(&body);
+    Ok(shape::whole(&send(env, &call, &endpoint)?))
+}
+
+fn search_records(
+    mut call: Call,
+    args: &[Value],
+    env: &mut dyn TaskEnv,
+) -> Result<Value, HostError> {
+    let slots = [
+        Slot::Required("module"),
+        Slot::Required("criteria"),
+        Slot::Number("page"),
+        Slot::Number("per_page"),
+        Slot::Options,
+    ];
+    let a = parse(&mut call, &slots, args)?;
+    let (module, criteria) = (a.text(0, "module")?, a.text(1, "criteria")?);
+    let endpoint = endpoint(Method::Get, &[&module, "search"])
+        .param("criteria", criteria)
+        .param_opt("page", a.number(2))
+        .param_opt("per_page", a.number(3))
+        .params(&a.options(4));
+    Ok(shape::whole(&send(env, &call, &endpoint)?))
+}
+
+fn get_related_records(
+    mut call: Call,
+    args: &[Value],
+    env: &mut dyn TaskEnv,
+) -> Result<Value, HostError> {
+    let slots = [
+        Slot::Required("relation"),
+        Slot::Required("parent module"),
+        Slot::Required("record id"),
+        Slot::Number("page"),
+        Slot::Number("per_page"),
+        Slot::Options,
+    ];
+    let a = parse(&mut call, &slots, args)?;
+    let relation = a.text(0, "relation")?;
+    let (module, id) = (a.text(1, "parent module")?, a.id(2, "record id")?);
+    let endpoint = endpoint(Method::Get, &[&module, &id, &relation])
+        .param_opt("page", a.number(3))
+        .param_opt("per_page", a.number(4))
+        .params(&a.options(5));
+    Ok(shape::whole(&send(env, &call, &endpoint)?))
+}
+
+fn delete_record(
+    mut call: Call,
+    args: &[Value],
+    env: &mut dyn TaskEnv,
+) -> Result<Value, HostError> {
+    let slots = [Slot::Required("module"), Slot::Required("record id")];
+    let a = parse(&mut call, &slots, args)?;
+    let (module, id) = (a.text(0, "module")?, a.id(1, "record id")?);
+    let endpoint = endpoint(Method::Delete, &[&module, &id]);
+    Ok(shape::whole(&send(env, &call, &endpoint)?))
+}
