@@ -2,7 +2,7 @@
 //! `assertTrue`, `assertFalse`, `assertNull`, `assertNotNull`,
 //! `assertContains` and `fail`.
 //!
-//! A failed assertion ends the test case with an uncatchable E601 error
+//! A failed assertion ends the test case with an uncatchable E801 error
 //! (a `try` in the code under test must not swallow it); the expected and
 //! actual values, and the path of their first difference, travel beside it
 //! as a [`Failure`] for the report.

@@ -1,9 +1,11 @@
 //! What test cases run against: the project (its function files and its
 //! simulator seed) and the hosts built from it, a fresh one per case.
 
+use super::services::OfflineParts;
 use deluge_runtime::datetime::DateTime;
-use deluge_runtime::host::{Host, LocalHost};
+use deluge_runtime::host::Host;
 use deluge_runtime::{Loaded, Program};
+use deluge_sandbox::Seed;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use std::path::{Path, PathBuf};
@@ -51,28 +53,53 @@ pub struct Env {
     /// The project folder (of `deluge.json`), if there is a project.
     pub project_dir: Option<PathBuf>,
     functions: Vec<FunctionFile>,
-    /// The project's simulator seed.
+    /// The project's simulator seed, parsed once; each case starts a fresh
+    /// simulator from it.
+    pub seed: Option<Seed>,
+    offline: OfflineParts,
+}
+
+/// What a project gives its tests.
+#[derive(Default)]
+pub struct ProjectFiles {
+    pub dir: Option<PathBuf>,
+    pub functions: Vec<PathBuf>,
     pub seed: Option<PathBuf>,
+    pub connections: Option<PathBuf>,
+    pub fixtures: Vec<PathBuf>,
 }
 
 impl Env {
-    /// The environment of a project folder (or of no project), with its
-    /// function files read and checked to load.
-    pub fn new(
-        project_dir: Option<PathBuf>,
-        function_files: &[PathBuf],
-        seed: Option<PathBuf>,
-    ) -> Result<Env, String> {
+    /// The environment of a project (or of no project), with its files
+    /// read and checked.
+    pub fn new(project: ProjectFiles) -> Result<Env, String> {
+        let project_dir = project.dir;
         let mut functions = Vec::new();
-        for path in function_files {
+        for path in &project.functions {
             let text = crate::source::read(path)?;
             let name = display_name(project_dir.as_deref(), path);
             functions.push(FunctionFile { name, text });
+        }
+        let seed = project.seed.as_deref().map(read_seed).transpose()?;
+        let connections = project
+            .connections
+            .as_deref()
+            .map(|p| deluge_connect::load_file(p).map_err(|e| e.render(false)))
+            .transpose()?;
+        let mut fixtures = Vec::new();
+        for path in project.fixtures {
+            let text = crate::source::read(&path)?;
+            deluge_connect::fixture::FixtureFile::parse(&path, &text).map_err(|e| e.to_string())?;
+            fixtures.push((path, text));
         }
         let env = Env {
             project_dir,
             functions,
             seed,
+            offline: OfflineParts {
+                connections,
+                fixtures,
+            },
         };
         env.load_functions(&mut Program::new(), &|_| None)?;
         Ok(env)
@@ -112,16 +139,17 @@ impl Env {
         &self,
         now: Timestamp,
         zone: TimeZone,
-        seed: Option<&Path>,
+        seed: Option<&Seed>,
     ) -> Result<(Box<dyn Host>, Option<Box<dyn Services>>), String> {
-        let _seed = seed.or(self.seed.as_deref());
-        let host = LocalHost {
-            fixed_now: Some(now),
-            zone,
-            ..LocalHost::default()
-        };
-        Ok((Box::new(host), None))
+        let seed = seed.or(self.seed.as_ref());
+        let (host, services) = super::services::build(&self.offline, now, zone, seed)?;
+        Ok((Box::new(host), Some(Box::new(services))))
     }
+}
+
+/// Reads a simulator seed, with the file, line and column of a problem.
+pub fn read_seed(path: &Path) -> Result<Seed, String> {
+    Seed::read(path).map_err(|e| e.render(false))
 }
 
 /// A path as reports show it: relative to the project folder when inside.

@@ -75,14 +75,20 @@ pub fn run_file(
         Err(e) => return vec![setup_error(file, "", e)],
     };
     let exp = expect::parse(&text);
-    let seed = exp.sandbox.as_ref().map(|s| base_dir(file).join(s));
+    let seed = match exp.sandbox.as_ref().map(|s| base_dir(file).join(s)) {
+        Some(path) => match super::env::read_seed(&path) {
+            Ok(seed) => Some(seed),
+            Err(e) => return vec![setup_error(file, "", e)],
+        },
+        None => None,
+    };
     let ctx = FileCtx {
         file,
         env,
         settings,
         text: &text,
         exp: &exp,
-        seed: seed.as_deref(),
+        seed: seed.as_ref(),
     };
     let mut results = Vec::new();
     for case in &file.cases {
@@ -117,7 +123,7 @@ struct FileCtx<'a> {
     settings: &'a Settings,
     text: &'a str,
     exp: &'a Expectations,
-    seed: Option<&'a Path>,
+    seed: Option<&'a deluge_sandbox::Seed>,
 }
 
 impl FileCtx<'_> {

@@ -47,7 +47,7 @@ impl<'e> TestHost<'e> {
         base: &'e Path,
         now: Timestamp,
         zone: TimeZone,
-        seed: Option<&Path>,
+        seed: Option<&deluge_sandbox::Seed>,
         max_statements: u64,
         coverage: Option<&'e mut CoverageLog>,
     ) -> Result<TestHost<'e>, String> {

@@ -13,13 +13,15 @@ mod exec;
 mod host;
 mod namespace;
 mod report;
+mod services;
 
 use crate::cli::TestArgs;
 use crate::color::Choice;
+use crate::project::Project;
 use coverage::CoverageLog;
 pub use discover::Shard;
 use discover::TestFile;
-use env::Env;
+use env::{Env, ProjectFiles};
 use exec::{CaseResult, Settings};
 use report::Counts;
 use std::io::IsTerminal;
@@ -66,12 +68,34 @@ fn prepare(args: &TestArgs) -> Result<Prepared, String> {
         .first()
         .cloned()
         .unwrap_or_else(|| PathBuf::from("."));
-    let project = find_project(&start)?;
-    let project_dir = project.as_ref().map(|p| p.dir.clone());
-    let env = match &project {
-        Some(p) => Env::new(project_dir.clone(), &p.functions, p.seed.clone())?,
-        None => Env::new(None, &[], None)?,
+    let from = if start.is_file() {
+        start.parent().map(Path::to_path_buf).unwrap_or_default()
+    } else {
+        start
     };
+    let project = Project::discover(&from).map_err(|e| e.to_string())?;
+    let project_dir = project.as_ref().map(|p| {
+        let dir = relative(p.dir());
+        if dir.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            dir
+        }
+    });
+    let files = match &project {
+        Some(p) => ProjectFiles {
+            dir: project_dir.clone(),
+            functions: p.functions.clone(),
+            seed: p.seed.clone(),
+            connections: p.connections.clone().or_else(|| {
+                let beside = p.dir().join(crate::offline::plan::CONNECTIONS_FILE);
+                beside.is_file().then_some(beside)
+            }),
+            fixtures: p.fixtures.clone(),
+        },
+        None => ProjectFiles::default(),
+    };
+    let env = Env::new(files)?;
     let paths = if args.paths.is_empty() {
         vec![default_folder(
             project_dir.as_deref().unwrap_or(Path::new(".")),
@@ -81,7 +105,7 @@ fn prepare(args: &TestArgs) -> Result<Prepared, String> {
             .iter()
             .map(|p| {
                 // A project folder means its tests.
-                if p.join(PROJECT_FILE).is_file() {
+                if p.join(crate::project::FILE_NAME).is_file() {
                     default_folder(p)
                 } else {
                     p.clone()
@@ -121,61 +145,6 @@ fn relative(path: &Path) -> PathBuf {
         .strip_prefix(&cwd)
         .map(Path::to_path_buf)
         .unwrap_or_else(|_| path.to_path_buf())
-}
-
-const PROJECT_FILE: &str = "deluge.json";
-
-struct ProjectInfo {
-    dir: PathBuf,
-    functions: Vec<PathBuf>,
-    seed: Option<PathBuf>,
-}
-
-/// The project of `start`: the nearest `deluge.json` in it or above.
-fn find_project(start: &Path) -> Result<Option<ProjectInfo>, String> {
-    let from = if start.is_file() {
-        start.parent().unwrap_or(Path::new("."))
-    } else {
-        start
-    };
-    let absolute = std::path::absolute(from).map_err(|e| format!("{}: {e}", from.display()))?;
-    let Some(dir) = absolute
-        .ancestors()
-        .find(|d| d.join(PROJECT_FILE).is_file())
-    else {
-        return Ok(None);
-    };
-    let file = dir.join(PROJECT_FILE);
-    let dir = relative(dir);
-    let dir = if dir.as_os_str().is_empty() {
-        PathBuf::from(".")
-    } else {
-        dir
-    };
-    let text = crate::source::read(&file)?;
-    let json: serde_json::Value = serde_json::from_str(&text)
-        .map_err(|e| format!("{}:{}:{}: {e}", file.display(), e.line(), e.column()))?;
-    let paths = |key: &str| -> Vec<PathBuf> {
-        json.get(key)
-            .and_then(|v| v.as_array())
-            .map(|a| {
-                a.iter()
-                    .filter_map(|p| p.as_str())
-                    .map(|p| dir.join(p))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    let seed = json
-        .get("seed")
-        .and_then(|s| s.as_str())
-        .map(|s| dir.join(s))
-        .or_else(|| Some(dir.join("sandbox.json")).filter(|p| p.is_file()));
-    Ok(Some(ProjectInfo {
-        functions: paths("functions"),
-        seed,
-        dir,
-    }))
 }
 
 /// Runs every file on `jobs` worker threads, printing each file's lines
