@@ -39,6 +39,8 @@ pub enum Command {
     /// Run golden files and test suites (`*_test.dg`) offline, like
     /// `cargo test`.
     Test(TestArgs),
+    /// Create a project folder with a sample function and its test.
+    New(NewArgs),
 }
 
 /// The simulated environment: clock, zone and the `zoho.*` users.
@@ -249,4 +251,10 @@ pub struct TestArgs {
     /// print a summary per file.
     #[arg(long, value_name = "FILE")]
     pub coverage: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct NewArgs {
+    /// The folder to create.
+    pub name: PathBuf,
 }

@@ -5,6 +5,7 @@ mod cli;
 mod clock;
 mod color;
 mod inputs;
+mod new_project;
 mod offline;
 mod parse_cmd;
 mod project;
@@ -45,5 +46,6 @@ fn dispatch(cli: cli::Cli) -> u8 {
         cli::Command::Parse(args) => parse_cmd::parse(args, color),
         cli::Command::Repl(args) => repl::repl(args, color),
         cli::Command::Test(args) => test::test(args, color),
+        cli::Command::New(args) => new_project::new_project(&args.name),
     }
 }
