@@ -3,7 +3,7 @@
 
 use super::services::OfflineParts;
 use deluge_runtime::datetime::DateTime;
-use deluge_runtime::host::Host;
+use deluge_runtime::host::{Host, LocalHost};
 use deluge_runtime::{Loaded, Program};
 use deluge_sandbox::Seed;
 use jiff::Timestamp;
@@ -57,6 +57,10 @@ pub struct Env {
     /// simulator from it.
     pub seed: Option<Seed>,
     offline: OfflineParts,
+    /// Outside a project nothing external is configured: cases run on a
+    /// [`LocalHost`], where every network task is "not available", as in
+    /// `deluge run` and the conformance suite.
+    in_project: bool,
 }
 
 /// What a project gives its tests.
@@ -73,6 +77,7 @@ impl Env {
     /// The environment of a project (or of no project), with its files
     /// read and checked.
     pub fn new(project: ProjectFiles) -> Result<Env, String> {
+        let in_project = project.dir.is_some();
         let project_dir = project.dir;
         let mut functions = Vec::new();
         for path in &project.functions {
@@ -100,6 +105,7 @@ impl Env {
                 connections,
                 fixtures,
             },
+            in_project,
         };
         env.load_functions(&mut Program::new(), &|_| None)?;
         Ok(env)
@@ -141,6 +147,14 @@ impl Env {
         zone: TimeZone,
         seed: Option<&Seed>,
     ) -> Result<(Box<dyn Host>, Option<Box<dyn Services>>), String> {
+        if !self.in_project && seed.is_none() {
+            let host = LocalHost {
+                fixed_now: Some(now),
+                zone,
+                ..LocalHost::default()
+            };
+            return Ok((Box::new(host), None));
+        }
         let seed = seed.or(self.seed.as_ref());
         let (host, services) = super::services::build(&self.offline, now, zone, seed)?;
         Ok((Box::new(host), Some(Box::new(services))))
@@ -154,9 +168,15 @@ pub fn read_seed(path: &Path) -> Result<Seed, String> {
 
 /// A path as reports show it: relative to the project folder when inside.
 pub fn display_name(project_dir: Option<&Path>, path: &Path) -> String {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     project_dir
-        .and_then(|dir| path.strip_prefix(dir).ok())
-        .unwrap_or(path)
+        .and_then(|dir| {
+            absolute(path)
+                .strip_prefix(absolute(dir))
+                .ok()
+                .map(Path::to_path_buf)
+        })
+        .unwrap_or_else(|| path.to_path_buf())
         .display()
         .to_string()
 }
