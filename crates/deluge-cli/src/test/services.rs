@@ -8,7 +8,7 @@ use deluge_connect::fixture::FixtureFile;
 use deluge_connect::redact::Redactor;
 use deluge_connect::{
     Answer, ConnectHost, ConnectSetup, FixtureLayer, HttpRequest, Layer, LoadedFile, LogEntry,
-    NetworkPolicy, RequestBody, TaskService,
+    NetworkPolicy, RequestBody, TaskService, Transport, TransportError,
 };
 use deluge_runtime::LocalHost;
 use deluge_sandbox::{FixedClock, Seed, Simulator};
@@ -55,7 +55,7 @@ pub fn build(
     let setup = ConnectSetup {
         file: parts.connections.clone(),
         layers,
-        network: None,
+        network: Some(Box::new(NoNetwork)),
         policy: Some(NetworkPolicy::Deny),
         simulator_enabled: simulator.is_some(),
         trace: Some(Box::new(move |entry: &LogEntry| {
@@ -77,6 +77,18 @@ pub fn build(
         now,
     };
     Ok((ConnectHost::new(local, setup), services))
+}
+
+/// Tests never reach the network, whatever the connections file says.
+struct NoNetwork;
+
+impl Transport for NoNetwork {
+    fn execute(&self, _request: &HttpRequest) -> Answer {
+        Err(TransportError::Denied(
+            "deluge test never uses the network: add a fixture (test.mock) or seed the simulator"
+                .into(),
+        ))
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
