@@ -51,7 +51,10 @@ fn outcomes_are_counted_and_the_exit_code_is_one() {
     assert!(out.contains(", 5001 statements)"), "{out}");
     assert_eq!(out.lines().last(), Some("7 passed, 3 failed"), "{out}");
     // The failure names the first differing path and shows the source line.
-    assert!(out.contains("expected and actual differ at data[0].Email"), "{out}");
+    assert!(
+        out.contains("expected and actual differ at data[0].Email"),
+        "{out}"
+    );
     assert!(out.contains("tests/outcomes_test.dg:12:"), "{out}");
     assert!(out.contains("assertEquals(expected, actual);"), "{out}");
     assert!(out.contains("[E308]") && out.contains("[E401]"), "{out}");
@@ -69,7 +72,11 @@ fn fail_fast_skips_the_rest() {
     let o = deluge_in(&project(), &["test", "--fail-fast", "--jobs", "1"]);
     let out = stdout(&o);
     assert_eq!(o.status.code(), Some(1), "{out}");
-    assert_eq!(out.lines().last(), Some("2 passed, 1 failed, 7 skipped"), "{out}");
+    assert_eq!(
+        out.lines().last(),
+        Some("2 passed, 1 failed, 7 skipped"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -88,14 +95,19 @@ fn shards_cover_every_case_once() {
     names.dedup();
     assert_eq!(names.len(), 10, "{names:?}");
     assert_eq!(
-        deluge_in(&project(), &["test", "--shard", "4/3"]).status.code(),
+        deluge_in(&project(), &["test", "--shard", "4/3"])
+            .status
+            .code(),
         Some(2)
     );
 }
 
 #[test]
 fn max_statements_applies_per_test() {
-    let o = deluge_in(&project(), &["test", "--filter", "test_passes", "--max-statements", "3"]);
+    let o = deluge_in(
+        &project(),
+        &["test", "--filter", "test_passes", "--max-statements", "3"],
+    );
     let out = stdout(&o);
     assert_eq!(o.status.code(), Some(1), "{out}");
     assert!(out.contains("more than 3 statements"), "{out}");
@@ -105,7 +117,10 @@ fn max_statements_applies_per_test() {
 fn junit_is_well_formed_xml_with_the_counts() {
     let dir = scratch("junit");
     let file = dir.join("junit.xml");
-    let o = deluge_in(&project(), &["test", "--junit", file.to_str().expect("utf-8")]);
+    let o = deluge_in(
+        &project(),
+        &["test", "--junit", file.to_str().expect("utf-8")],
+    );
     assert_eq!(o.status.code(), Some(1));
     let xml = std::fs::read_to_string(&file).expect("junit written");
     let mut reader = quick_xml::Reader::from_str(&xml);
@@ -125,7 +140,9 @@ fn junit_is_well_formed_xml_with_the_counts() {
         }
     }
     assert_eq!((cases, failures, errors), (10, 1, 2));
-    assert!(xml.contains("<testsuites name=\"deluge test\" tests=\"10\" failures=\"1\" errors=\"2\" skipped=\"0\""));
+    assert!(xml.contains(
+        "<testsuites name=\"deluge test\" tests=\"10\" failures=\"1\" errors=\"2\" skipped=\"0\""
+    ));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -151,7 +168,13 @@ fn lcov_counts_the_lines_of_the_code_under_test() {
     let file = dir.join("lcov.info");
     let o = deluge_in(
         &project(),
-        &["test", "--filter", "test_passes", "--coverage", file.to_str().expect("utf-8")],
+        &[
+            "test",
+            "--filter",
+            "test_passes",
+            "--coverage",
+            file.to_str().expect("utf-8"),
+        ],
     );
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     let lcov = std::fs::read_to_string(&file).expect("lcov written");
@@ -164,8 +187,14 @@ fn lcov_counts_the_lines_of_the_code_under_test() {
     );
     assert_eq!(lcov, expected);
     let out = stdout(&o);
-    assert!(out.contains("  functions/pricing.dg: 2/3 statement lines (66.7%)"), "{out}");
-    assert!(out.contains("  total: 6/8 statement lines (75.0%)"), "{out}");
+    assert!(
+        out.contains("  functions/pricing.dg: 2/3 statement lines (66.7%)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  total: 6/8 statement lines (75.0%)"),
+        "{out}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -174,7 +203,12 @@ fn the_conformance_suite_runs_through_deluge_test() {
     let o = deluge_in(&repo(), &["test", "tests/conformance"]);
     let out = stdout(&o);
     assert_eq!(o.status.code(), Some(0), "{out}");
-    assert!(out.lines().last().is_some_and(|l| l.ends_with(" passed, 0 failed")), "{out}");
+    assert!(
+        out.lines()
+            .last()
+            .is_some_and(|l| l.ends_with(" passed, 0 failed")),
+        "{out}"
+    );
 }
 
 #[test]
@@ -182,7 +216,11 @@ fn the_scenario_passes_offline() {
     let o = deluge_in(&repo(), &["test", "examples/bigin-books-sync"]);
     let out = stdout(&o);
     assert_eq!(o.status.code(), Some(0), "{out}");
-    assert!(out.contains("test tests/sync_test.dg::test_known_email_updates_the_books_customer ... ok ("));
+    assert!(
+        out.contains(
+            "test tests/sync_test.dg::test_known_email_updates_the_books_customer ... ok ("
+        )
+    );
     assert_eq!(out.lines().last(), Some("5 passed, 0 failed"));
 }
 
@@ -190,8 +228,18 @@ fn the_scenario_passes_offline() {
 fn a_new_project_passes_its_tests_at_once() {
     let dir = scratch("new");
     let o = deluge_in(&dir, &["new", "shop"]);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
-    for file in ["deluge.json", "connections.json", "sandbox.json", ".gitignore"] {
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    for file in [
+        "deluge.json",
+        "connections.json",
+        "sandbox.json",
+        ".gitignore",
+    ] {
         assert!(dir.join("shop").join(file).is_file(), "{file}");
     }
     let connections = std::fs::read_to_string(dir.join("shop/connections.json")).expect("file");

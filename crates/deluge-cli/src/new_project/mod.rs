@@ -8,7 +8,10 @@ use std::path::Path;
 /// The files of a new project, by path relative to its folder.
 const FILES: &[(&str, &str)] = &[
     ("deluge.json", include_str!("template/deluge.json")),
-    ("connections.json", include_str!("template/connections.json")),
+    (
+        "connections.json",
+        include_str!("template/connections.json"),
+    ),
     ("sandbox.json", include_str!("template/sandbox.json")),
     (
         "functions/welcome_contact.dg",

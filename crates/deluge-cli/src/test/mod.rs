@@ -159,30 +159,27 @@ fn run_all(
     let total: usize = files.iter().map(|f| f.cases.len()).sum();
     let bar = progress_bar(total as u64, print);
     let next = AtomicUsize::new(0);
-    let (sender, receiver) = mpsc::channel::<(usize, Vec<CaseResult>, CoverageLog)>();
+    let (sender, receiver) = mpsc::channel::<FileResults>();
     let mut slots: Vec<Option<Vec<CaseResult>>> = vec![None; files.len()];
     let mut log = CoverageLog::default();
     let mut results = Vec::with_capacity(total);
     std::thread::scope(|scope| {
+        let mut started = 0;
         for _ in 0..jobs.min(files.len()).max(1) {
             let sender = sender.clone();
             let next = &next;
             let spawned = std::thread::Builder::new()
                 .stack_size(WORKER_STACK)
-                .spawn_scoped(scope, move || {
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(file) = files.get(i) else { break };
-                        let mut file_log = CoverageLog::default();
-                        let results = exec::run_file(file, env, settings, &mut file_log);
-                        if sender.send((i, results, file_log)).is_err() {
-                            break;
-                        }
-                    }
-                });
-            if let Err(e) = spawned {
-                eprintln!("deluge: warning: cannot start a test worker: {e}");
+                .spawn_scoped(scope, move || work(files, env, settings, next, &sender));
+            match spawned {
+                Ok(_) => started += 1,
+                Err(e) => eprintln!("deluge: warning: cannot start a test worker: {e}"),
             }
+        }
+        // No worker could start: this thread (which has a large stack)
+        // runs the files itself.
+        if started == 0 {
+            work(files, env, settings, &next, &sender);
         }
         drop(sender);
         let mut printed = 0;
@@ -191,10 +188,12 @@ fn run_all(
             log.merge(file_log);
             slots[i] = Some(file_results);
             while let Some(Some(done)) = slots.get_mut(printed).map(Option::take) {
-                for r in &done {
-                    if print {
-                        bar.suspend(|| println!("{}", report::case_line(r)));
-                    }
+                if print {
+                    bar.suspend(|| {
+                        for r in &done {
+                            println!("{}", report::case_line(r));
+                        }
+                    });
                 }
                 results.extend(done);
                 printed += 1;
@@ -204,6 +203,29 @@ fn run_all(
     bar.finish_and_clear();
     (results, log)
 }
+
+/// A worker: takes the next file until none is left, and sends its
+/// results with their index.
+fn work(
+    files: &[TestFile],
+    env: &Env,
+    settings: &Settings,
+    next: &AtomicUsize,
+    sender: &mpsc::Sender<FileResults>,
+) {
+    loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let Some(file) = files.get(i) else { break };
+        let mut file_log = CoverageLog::default();
+        let results = exec::run_file(file, env, settings, &mut file_log);
+        if sender.send((i, results, file_log)).is_err() {
+            break;
+        }
+    }
+}
+
+/// A file's results, its index in the file list, and its coverage.
+type FileResults = (usize, Vec<CaseResult>, CoverageLog);
 
 /// A bar on standard error, only when both outputs are terminals.
 fn progress_bar(total: u64, print: bool) -> indicatif::ProgressBar {
