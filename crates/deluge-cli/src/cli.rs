@@ -41,6 +41,71 @@ pub enum Command {
     Test(TestArgs),
     /// Create a project folder with a sample function and its test.
     New(NewArgs),
+    /// Inspect and test the connections file.
+    #[command(subcommand)]
+    Connections(ConnectionsCommand),
+}
+
+/// Where connections come from and what may leave the machine.
+#[derive(Args, Debug, Clone, Default)]
+pub struct ConnectArgs {
+    /// The connections file (else $DELUGE_CONNECTIONS, else
+    /// connections.json beside the script).
+    #[arg(long, value_name = "FILE")]
+    pub connections: Option<PathBuf>,
+
+    /// Which requests may reach the network: deny (offline), loopback
+    /// (127.0.0.1, ::1, localhost) or allow. Wins over the file's
+    /// runtime.network; default deny.
+    #[arg(long, value_enum, value_name = "POLICY")]
+    pub network: Option<NetworkArg>,
+
+    /// Print each HTTP request (credentials masked) to stderr.
+    #[arg(long)]
+    pub trace_http: bool,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum NetworkArg {
+    Deny,
+    Loopback,
+    Allow,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ConnectionsCommand {
+    /// List the link names with their service, auth kind and which
+    /// environment variables are set (never their values).
+    List(ConnectionsFileArg),
+    /// Resolve a link's variables and fetch a token, reporting success or
+    /// the server's error (every link when none is named).
+    Check(ConnectionsCheckArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ConnectionsFileArg {
+    /// The connections file (else $DELUGE_CONNECTIONS, else
+    /// ./connections.json).
+    #[arg(long, value_name = "FILE")]
+    pub connections: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct ConnectionsCheckArgs {
+    /// The link name to check.
+    pub link: Option<String>,
+
+    #[command(flatten)]
+    pub file: ConnectionsFileArg,
+
+    /// Which requests may reach the network (default allow: checking a
+    /// link means asking its accounts server).
+    #[arg(long, value_enum, value_name = "POLICY")]
+    pub network: Option<NetworkArg>,
+
+    /// Print each HTTP request (credentials masked) to stderr.
+    #[arg(long)]
+    pub trace_http: bool,
 }
 
 /// The simulated environment: clock, zone and the `zoho.*` users.
@@ -99,6 +164,9 @@ pub struct RunArgs {
 
     #[command(flatten)]
     pub clock: ClockArgs,
+
+    #[command(flatten)]
+    pub connect: ConnectArgs,
 
     #[command(flatten)]
     pub offline: OfflineArgs,
@@ -189,13 +257,10 @@ pub struct ParseArgs {
 
 #[derive(Args, Debug)]
 pub struct ReplArgs {
-    /// A connections file (not supported yet in this version).
-    #[arg(long, value_name = "FILE")]
-    pub connections: Option<PathBuf>,
+    #[command(flatten)]
+    pub connect: ConnectArgs,
 
-    /// Never contact external services. Nothing leaves the machine in this
-    /// version anyway: network tasks fail with "not available in this
-    /// environment".
+    /// Never contact external services (the same as --network deny).
     #[arg(long)]
     pub offline: bool,
 

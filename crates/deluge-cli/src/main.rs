@@ -4,6 +4,8 @@ mod check;
 mod cli;
 mod clock;
 mod color;
+mod connect;
+mod connections_cmd;
 mod inputs;
 mod new_project;
 mod offline;
@@ -47,5 +49,6 @@ fn dispatch(cli: cli::Cli) -> u8 {
         cli::Command::Repl(args) => repl::repl(args, color),
         cli::Command::Test(args) => test::test(args, color),
         cli::Command::New(args) => new_project::new_project(&args.name),
+        cli::Command::Connections(command) => connections_cmd::run(command, color),
     }
 }

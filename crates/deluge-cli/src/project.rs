@@ -70,10 +70,14 @@ impl Project {
             start
         };
         let absolute = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
+        let cwd = std::env::current_dir().unwrap_or_default();
         for dir in absolute.ancestors() {
             let candidate = dir.join(FILE_NAME);
             if candidate.is_file() {
-                return Project::load(&candidate).map(Some);
+                // Messages name the file as the user would, from the
+                // current folder, when it is below it.
+                let shown = candidate.strip_prefix(&cwd).unwrap_or(&candidate);
+                return Project::load(shown).map(Some);
             }
         }
         Ok(None)
@@ -111,6 +115,8 @@ impl Project {
 
     /// A section (`fmt`, `test`) read as `T`, with errors located in the
     /// project file; `None` when the file has no such section.
+    // Called by `deluge fmt` and `deluge test`, which read their sections.
+    #[allow(dead_code)]
     pub fn section<T: DeserializeOwned>(&self, name: &str) -> Result<Option<T>, ConfigFileError> {
         let mut de = serde_json::Deserializer::from_str(&self.text);
         SectionSeed::<T> {

@@ -3,6 +3,7 @@
 use crate::cli::RunArgs;
 use crate::clock::Clock;
 use crate::color::Choice;
+use crate::connect;
 use crate::inputs::{self, Inputs};
 use crate::offline;
 use crate::source;
@@ -36,6 +37,7 @@ enum Failure {
 }
 
 struct Prepared {
+    plan: offline::Plan,
     program: Program,
     function: FnIndex,
     args: Vec<Value>,
@@ -44,7 +46,14 @@ struct Prepared {
 
 fn prepare(args: &RunArgs, color: Choice) -> Result<Prepared, Failure> {
     let clock = Clock::from_args(&args.clock).map_err(Failure::Usage)?;
-    let plan = offline::plan::plan(&args.file, &args.offline, None, &|name| {
+    // `--connections`, else $DELUGE_CONNECTIONS; the plan falls back to
+    // the project's file, then connections.json beside the script.
+    let connections = args.connect.connections.clone().or_else(|| {
+        std::env::var_os(connect::ENV_VAR)
+            .filter(|p| !p.is_empty())
+            .map(std::path::PathBuf::from)
+    });
+    let plan = offline::plan::plan(&args.file, &args.offline, connections.as_deref(), &|name| {
         std::env::var(name).ok()
     })
     .map_err(|e| {
@@ -75,11 +84,12 @@ fn prepare(args: &RunArgs, color: Choice) -> Result<Prepared, Failure> {
             .collect(),
         Loaded::Script(_) => inputs,
     };
-    let (function, args) = choose(&program, loaded, args.function.as_deref(), inputs)?;
+    let (function, values) = choose(&program, loaded, args.function.as_deref(), inputs)?;
     Ok(Prepared {
+        plan,
         program,
         function,
-        args,
+        args: values,
         clock,
     })
 }
@@ -236,23 +246,44 @@ fn bind(program: &Program, function: FnIndex, mut inputs: Inputs) -> Result<Vec<
 
 fn execute(args: &RunArgs, prepared: Prepared, color: Choice) -> u8 {
     let Prepared {
+        plan,
         program,
         function,
         args: values,
         clock,
     } = prepared;
-    let mut host = LocalHost {
+    let mut local = LocalHost {
         fixed_now: clock.fixed_now,
         zone: clock.zone.clone(),
         variables: clock.variables.clone(),
         ..LocalHost::default()
     };
     if !args.json {
-        host.on_info = Some(Box::new(|line: &str| {
+        local.on_info = Some(Box::new(|line: &str| {
             let mut out = std::io::stdout().lock();
             let _ = writeln!(out, "{line}");
         }));
     }
+    let options = offline::HostOptions {
+        color: color.stderr(),
+        policy: connect::policy(args.connect.network),
+        trace: args
+            .connect
+            .trace_http
+            .then(|| Box::new(|entry: &_| eprintln!("http: {entry}")) as _),
+    };
+    let mut host = match offline::build(&plan, local, options) {
+        Ok(host) => {
+            for warning in &host.warnings {
+                eprintln!("deluge: warning: {warning}");
+            }
+            host
+        }
+        Err(offline::SetupError(report)) => {
+            eprint!("{report}");
+            return DELUGE_ERROR;
+        }
+    };
     let limits = Limits {
         max_statements: args.max_statements,
         ..Limits::default()
@@ -260,6 +291,10 @@ fn execute(args: &RunArgs, prepared: Prepared, color: Choice) -> u8 {
     let started = Instant::now();
     let outcome = Interpreter::new(&program, &mut host, limits).run(function, values);
     let elapsed = started.elapsed();
+    if let Err(message) = host.finish() {
+        eprintln!("deluge: {message}");
+        return DELUGE_ERROR;
+    }
     if args.stats {
         eprintln!(
             "statements: {}  wall time: {:.3} ms",
@@ -268,7 +303,7 @@ fn execute(args: &RunArgs, prepared: Prepared, color: Choice) -> u8 {
         );
     }
     if args.json {
-        print_json(&program, &outcome);
+        print_json(&program, &outcome, &host, plan.reason);
     } else if let Ok(Some(value)) = &outcome.result {
         let mut out = std::io::stdout().lock();
         let _ = writeln!(out, "{}", value.display());
@@ -293,7 +328,7 @@ pub fn report_error(program: &Program, err: &RtError, colored: bool) {
     );
 }
 
-fn print_json(program: &Program, outcome: &Outcome) {
+fn print_json(program: &Program, outcome: &Outcome, host: &offline::RunHost, why: &str) {
     let error = match &outcome.result {
         Ok(_) => serde_json::Value::Null,
         Err(err) => error_json(program, err),
@@ -307,6 +342,10 @@ fn print_json(program: &Program, outcome: &Outcome) {
         "info": outcome.info,
         "statements": outcome.statements,
         "error": error,
+        "offline": host.is_offline(),
+        "offline_reason": why,
+        "requests": host.request_log(),
+        "outbox": host.outbox(),
     });
     println!("{doc}");
 }

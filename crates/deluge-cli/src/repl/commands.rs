@@ -173,9 +173,7 @@ fn info(repl: &mut Repl) {
 fn requests(repl: &mut Repl) {
     let log = repl.session.request_log();
     let text = if log.is_empty() {
-        "(no requests: this version sends none; invokeurl, sendmail and zoho.* tasks \
-         fail with \"not available in this environment\")"
-            .to_string()
+        "(no requests yet)".to_string()
     } else {
         log.join("\n")
     };

@@ -14,7 +14,9 @@ mod session;
 use crate::cli::ReplArgs;
 use crate::clock::Clock;
 use crate::color::Choice;
+use crate::connect;
 use complete::ReplHelper;
+use deluge_connect::{LoadedFile, NetworkPolicy};
 use deluge_runtime::{Limits, LocalHost};
 use rustyline::config::{CompletionType, Config, EditMode};
 use rustyline::error::ReadlineError;
@@ -37,14 +39,10 @@ const PROMPT: &str = "> ";
 const CONTINUATION: &str = "... ";
 
 pub fn repl(args: ReplArgs, color: Choice) -> u8 {
-    if let Some(path) = &args.connections {
-        eprintln!(
-            "deluge: --connections {}: connections are not supported yet in this version \
-             (invokeurl and zoho.* tasks fail with \"not available in this environment\")",
-            path.display()
-        );
+    let path = connect::find(args.connect.connections.as_deref(), None);
+    let Ok(connections) = connect::load(path, color.stderr()) else {
         return USAGE;
-    }
+    };
     let clock = match Clock::from_args(&args.clock) {
         Ok(clock) => clock,
         Err(message) => {
@@ -53,7 +51,7 @@ pub fn repl(args: ReplArgs, color: Choice) -> u8 {
         }
     };
     let interactive = std::io::stdin().is_terminal();
-    let mut repl = Repl::new(&args, clock, color, interactive);
+    let mut repl = Repl::new(&args, clock, color, interactive, connections);
     for path in &args.load {
         commands::load_file(&mut repl, path);
     }
@@ -98,14 +96,22 @@ pub struct Repl {
 }
 
 impl Repl {
-    fn new(args: &ReplArgs, clock: Clock, color: Choice, interactive: bool) -> Repl {
-        let host = LocalHost {
+    fn new(
+        args: &ReplArgs,
+        clock: Clock,
+        color: Choice,
+        interactive: bool,
+        connections: Option<LoadedFile>,
+    ) -> Repl {
+        let local = LocalHost {
             fixed_now: clock.fixed_now,
             zone: clock.zone,
             variables: clock.variables,
             // `info` lines appear as they happen, before the entry's value.
             on_info: Some(Box::new(|line: &str| say_to(&mut std::io::stdout(), line))),
         };
+        let offline = args.offline.then_some(NetworkPolicy::Deny);
+        let host = connect::host(local, connections, &args.connect, offline);
         let limits = Limits {
             max_statements: args.max_statements,
             interrupt: interactive.then(ctrl_c_flag).flatten(),

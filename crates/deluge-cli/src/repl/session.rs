@@ -34,6 +34,21 @@ impl SessionHost for LocalHost {
     }
 }
 
+impl SessionHost for deluge_connect::ConnectHost {
+    fn as_host(&mut self) -> &mut dyn Host {
+        self
+    }
+
+    fn request_log(&self) -> Vec<String> {
+        let log = self.request_log();
+        log.entries
+            .iter()
+            .map(|e| e.to_string())
+            .chain(log.warnings.iter().map(|w| format!("warning: {w}")))
+            .collect()
+    }
+}
+
 /// A failed entry: diagnostics and the source text they point into.
 #[derive(Debug)]
 pub struct Problem {

@@ -129,7 +129,24 @@ fn syntax_diagnostic(text: &str, e: &serde_path_to_error::Error<serde_json::Erro
     };
     let offset = offset_of(text, inner.line(), inner.column());
     Diagnostic::error(codes::BAD_CONNECTIONS_FILE, message)
-        .with_primary(Span::point(offset), "here")
+        .with_primary(key_before(text, offset), "here")
+}
+
+/// serde_json reports a bad key at its closing quote: the span of the
+/// whole quoted key reads better. Elsewhere, the point itself.
+fn key_before(text: &str, offset: usize) -> Span {
+    let end = if text[offset..].starts_with('"') {
+        offset + 1
+    } else {
+        offset
+    };
+    let before = &text[..end];
+    if before.ends_with('"')
+        && let Some(open) = before[..before.len() - 1].rfind('"')
+    {
+        return Span::new(open, end);
+    }
+    Span::point(offset)
 }
 
 /// The byte offset of serde_json's 1-based line and column (the column
