@@ -44,6 +44,9 @@ pub enum Command {
     /// Inspect and test the connections file.
     #[command(subcommand)]
     Connections(ConnectionsCommand),
+    /// The local Zoho simulator: serve it over HTTP, or print its store.
+    #[command(subcommand)]
+    Sandbox(SandboxCommand),
 }
 
 /// Where connections come from and what may leave the machine.
@@ -106,6 +109,43 @@ pub struct ConnectionsCheckArgs {
     /// Print each HTTP request (credentials masked) to stderr.
     #[arg(long)]
     pub trace_http: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SandboxCommand {
+    /// Serve the simulator over HTTP on 127.0.0.1 (for curl, Postman, or a
+    /// connection's base_url_override) until Ctrl-C.
+    Serve(SandboxServeArgs),
+    /// Print the simulator's store (records, Books organizations, outbox)
+    /// as JSON.
+    Dump(SandboxDumpArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct SandboxServeArgs {
+    /// The seed file (JSON; see docs/offline.md).
+    #[arg(long, value_name = "FILE")]
+    pub seed: PathBuf,
+
+    /// The port on 127.0.0.1; 0 picks a free one. The address is printed.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub port: u16,
+
+    /// A state file: loaded at start when it exists (instead of the seed),
+    /// written on shutdown.
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct SandboxDumpArgs {
+    /// A state file written by a run or by `deluge sandbox serve`.
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
+
+    /// The seed, used when there is no state file.
+    #[arg(long, value_name = "FILE")]
+    pub seed: Option<PathBuf>,
 }
 
 /// The simulated environment: clock, zone and the `zoho.*` users.

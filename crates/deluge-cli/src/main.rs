@@ -13,6 +13,7 @@ mod parse_cmd;
 mod project;
 mod repl;
 mod run;
+mod sandbox_cmd;
 mod source;
 mod test;
 
@@ -50,5 +51,6 @@ fn dispatch(cli: cli::Cli) -> u8 {
         cli::Command::Test(args) => test::test(args, color),
         cli::Command::New(args) => new_project::new_project(&args.name),
         cli::Command::Connections(command) => connections_cmd::run(command, color),
+        cli::Command::Sandbox(command) => sandbox_cmd::sandbox(command, color),
     }
 }

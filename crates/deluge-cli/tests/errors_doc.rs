@@ -12,6 +12,9 @@ fn repo() -> PathBuf {
 struct Section {
     code: String,
     program: Option<String>,
+    /// `json` when the section's input is a JSON file (a seed) rather
+    /// than a program.
+    extension: &'static str,
     /// The documented command line after `deluge`, if any.
     command: Option<Vec<String>>,
 }
@@ -20,11 +23,17 @@ fn sections(doc: &str) -> Vec<Section> {
     let mut out = Vec::new();
     for chunk in doc.split("\n## ").skip(1) {
         let code = chunk.lines().next().unwrap_or_default().trim().to_string();
-        let program = chunk
-            .split("```deluge\n")
-            .nth(1)
-            .and_then(|rest| rest.split("```").next())
-            .map(str::to_string);
+        let block = |fence: &str| {
+            chunk
+                .split(fence)
+                .nth(1)
+                .and_then(|rest| rest.split("```").next())
+                .map(str::to_string)
+        };
+        let (program, extension) = match block("```deluge\n") {
+            Some(program) => (Some(program), "dg"),
+            None => (block("```json\n"), "json"),
+        };
         let command = chunk
             .lines()
             .find(|l| l.starts_with("`deluge ") && l.ends_with("` prints:"))
@@ -38,6 +47,7 @@ fn sections(doc: &str) -> Vec<Section> {
         out.push(Section {
             code,
             program,
+            extension,
             command,
         });
     }
@@ -67,7 +77,7 @@ fn every_documented_program_produces_its_code() {
         let Some(program) = section.program.as_ref().filter(|p| !p.contains(" ... ")) else {
             continue;
         };
-        let file = format!("{}.dg", section.code);
+        let file = format!("{}.{}", section.code, section.extension);
         std::fs::write(dir.join(&file), program).expect("write program");
         let args = match &section.command {
             Some(args) => args.clone(),
