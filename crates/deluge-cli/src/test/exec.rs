@@ -90,6 +90,9 @@ pub fn run_file(
         exp: &exp,
         seed: seed.as_ref(),
     };
+    // A suite is loaded once; its cases share the program (which they
+    // only read) and get a fresh host each.
+    let suite = (file.kind == Kind::Suite).then(|| ctx.load_suite());
     let mut results = Vec::new();
     for case in &file.cases {
         if settings.stopped() {
@@ -97,9 +100,10 @@ pub fn run_file(
             continue;
         }
         let started = Instant::now();
-        let mut result = match file.kind {
-            Kind::Golden => ctx.golden(log),
-            Kind::Suite => ctx.case(case, log),
+        let mut result = match &suite {
+            None => ctx.golden(log),
+            Some(Ok(program)) => ctx.case(program, case, log),
+            Some(Err((detail, message))) => errored(file, case, 0, detail.clone(), message.clone()),
         };
         result.duration = started.elapsed();
         settings.record(result.status);
@@ -194,28 +198,38 @@ impl FileCtx<'_> {
         result
     }
 
-    fn case(&self, case: &str, log: &mut CoverageLog) -> CaseResult {
+    /// The suite's program: test functions registered, the project's
+    /// functions and the file loaded. `Err` holds the report and a
+    /// one-line reason.
+    fn load_suite(&self) -> Result<Program, (String, String)> {
         let file = self.file;
-        let (now, zone) = match expect::clock(self.exp) {
-            Ok(clock) => clock,
-            Err(e) => return setup_error(file, case, e),
-        };
+        let setup = |e: String| (format!("{e}\n"), e);
+        let (now, zone) = expect::clock(self.exp).map_err(setup)?;
         let parse_date = deluge_runtime::datetime::parse::parser_as_of(now, &zone);
-        let mut program = match self.program(&parse_date) {
-            Ok(p) => p,
-            Err(e) => return setup_error(file, case, e),
-        };
-        let function = match program.load(&file.name, self.text, &[], &parse_date) {
-            Ok(Loaded::Functions(_)) => program.names.resolve_full(case),
-            Ok(Loaded::Script(_)) => None,
+        let mut program = self.program(&parse_date).map_err(setup)?;
+        match program.load(&file.name, self.text, &[], &parse_date) {
+            Ok(Loaded::Functions(_)) => Ok(program),
+            Ok(Loaded::Script(_)) => Err(setup(format!(
+                "{}: a test suite holds function definitions only",
+                file.name
+            ))),
             Err(diags) => {
                 let rendered: String = diags
                     .iter()
                     .map(|d| render::report(d, &file.name, self.text, self.settings.color))
                     .collect();
-                return errored(file, case, 0, rendered, "the file does not load".into());
+                Err((rendered, "the file does not load".into()))
             }
+        }
+    }
+
+    fn case(&self, program: &Program, case: &str, log: &mut CoverageLog) -> CaseResult {
+        let file = self.file;
+        let (now, zone) = match expect::clock(self.exp) {
+            Ok(clock) => clock,
+            Err(e) => return setup_error(file, case, e),
         };
+        let function = program.names.resolve_full(case);
         let Some(function) = function.filter(|_| !case.is_empty()) else {
             return setup_error(file, case, format!("{}: no test functions", file.name));
         };
@@ -242,7 +256,7 @@ impl FileCtx<'_> {
             max_statements: max,
             ..Limits::default()
         };
-        let mut interpreter = Interpreter::new(&program, &mut host, limits);
+        let mut interpreter = Interpreter::new(program, &mut host, limits);
         if self.settings.coverage {
             interpreter = interpreter.with_coverage();
         }
@@ -252,12 +266,12 @@ impl FileCtx<'_> {
         drop(host);
         if let Some(cov) = &outcome.coverage {
             // The test file itself is not under test.
-            case_log.add(&program, cov, |name| name != file.name);
+            case_log.add(program, cov, |name| name != file.name);
         }
         log.merge(case_log);
         match outcome.result {
             Ok(_) => base_result(file, case, statements),
-            Err(err) => self.failed(case, statements, &program, &err, failure),
+            Err(err) => self.failed(case, statements, program, &err, failure),
         }
     }
 
