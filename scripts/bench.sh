@@ -74,3 +74,13 @@ done
 "$deluge" test "$suite" | tail -1 | grep -q '^1000 passed, 0 failed$' || { echo "the generated suite does not pass"; exit 1; }
 t=$(median_ms 5 "$deluge" test "$suite")
 echo "deluge test, 1000 cases each calling a simulated zoho.bigin task: ${t} ms (median, $(nproc) cores)"
+
+# The cost of one invokeurl over the raw HTTP round trip to a loopback
+# server (target: under 0.2 ms).
+cargo run --release --quiet -p deluge-connect --example invoke_overhead
+
+# The Bigin-to-Books scenario offline, first case: process start, the
+# project file, the seed, token refreshes and four simulated requests.
+s=$(median_ms "$runs" "$deluge" run examples/bigin-books-sync/sync_contact.dg --offline \
+  --arg 'contact={"Contacts.ID":"4000000000001"}')
+echo "bigin-books-sync offline, first case: ${s} ms (median, including process start; target < 10 ms)"

@@ -20,8 +20,10 @@ pub fn find(explicit: Option<&Path>, beside: Option<&Path>) -> Option<PathBuf> {
     if let Some(path) = std::env::var_os(ENV_VAR).filter(|p| !p.is_empty()) {
         return Some(PathBuf::from(path));
     }
-    let dir = beside.unwrap_or(Path::new("."));
-    let candidate = dir.join(DEFAULT_NAME);
+    let candidate = match beside {
+        Some(dir) => dir.join(DEFAULT_NAME),
+        None => PathBuf::from(DEFAULT_NAME),
+    };
     candidate.is_file().then_some(candidate)
 }
 

@@ -303,11 +303,15 @@ fn network_tasks_fail_offline() {
 }
 
 #[test]
-fn connections_are_refused_for_now() {
-    let o = repl_with(&["--connections", "connections.toml"], "info 1;\n");
+fn a_missing_connections_file_is_a_usage_error() {
+    let o = repl_with(&["--connections", "no-such-connections.json"], "info 1;\n");
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(stdout(&o), "");
-    assert!(stderr(&o).contains("not supported yet"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("no-such-connections.json: cannot read the connections file"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

@@ -124,11 +124,11 @@ fn parse(text: &str) -> Result<Vec<Piece<'_>>, TemplateError> {
     let mut rest = text;
     while let Some(at) = rest.find('$') {
         let after = &rest[at..];
-        if after.starts_with("$${") {
+        if let Some(escaped) = after.strip_prefix("$${") {
             // `$${` is an escaped `${`: keep `${`, drop the first `$`.
             pieces.push(Piece::Literal(&rest[..at]));
             pieces.push(Piece::Literal("${"));
-            rest = &after[3..];
+            rest = escaped;
         } else if let Some(body) = after.strip_prefix("${") {
             pieces.push(Piece::Literal(&rest[..at]));
             let end = body

@@ -84,6 +84,17 @@ fn literal_secrets_are_refused_unless_the_file_opts_in() {
         "{strict}"
     );
     assert!(!strict.contains("ghp_literal"));
+    let error = parse_text(
+        "c.json",
+        &format!(r#"{{"version": 1, "connections": {{"gh": {bearer}}}}}"#),
+    )
+    .unwrap_err();
+    let rendered = error.render(false);
+    assert!(
+        rendered.contains("\"token\": \"***********\""),
+        "{rendered}"
+    );
+    assert!(!rendered.contains("ghp_literal"), "{rendered}");
     loads(&format!(
         r#"{{"version": 1, "runtime": {{"strict_secrets": false}}, "connections": {{"gh": {bearer}}}}}"#
     ));

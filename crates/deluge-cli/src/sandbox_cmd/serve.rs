@@ -40,15 +40,15 @@ pub fn serve(args: SandboxServeArgs, color: Choice) -> u8 {
         }
     };
     let served = runtime.block_on(run_server(simulator, args.port));
-    let simulator = match served {
-        Ok(simulator) => simulator,
+    let served = match served {
+        Ok(served) => served,
         Err(message) => {
             eprintln!("deluge: {message}");
             return 1;
         }
     };
     if let Some(path) = &args.state {
-        if let Err(e) = simulator.save_state(path) {
+        if let Err(e) = served.simulator.save_state(path) {
             eprintln!("deluge: cannot save the state to {}: {e}", path.display());
             return 1;
         }
@@ -57,7 +57,7 @@ pub fn serve(args: SandboxServeArgs, color: Choice) -> u8 {
     0
 }
 
-async fn run_server(simulator: Simulator, port: u16) -> Result<Simulator, String> {
+async fn run_server(simulator: Simulator, port: u16) -> Result<Arc<Served>, String> {
     let address = SocketAddr::from(([127, 0, 0, 1], port));
     let listener = tokio::net::TcpListener::bind(address)
         .await
@@ -77,10 +77,9 @@ async fn run_server(simulator: Simulator, port: u16) -> Result<Simulator, String
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| format!("the server failed: {e}"))?;
-    // The server and its handlers are gone: the simulator is ours again.
-    Arc::try_unwrap(served)
-        .map(|s| s.simulator)
-        .map_err(|_| "requests were still running at shutdown".to_string())
+    // Requests in flight have finished; connection tasks may still hold
+    // a handle, so the state is saved through the shared one.
+    Ok(served)
 }
 
 async fn shutdown_signal() {

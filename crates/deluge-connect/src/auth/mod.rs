@@ -14,7 +14,7 @@ use url::Url;
 #[derive(Clone, Debug)]
 pub enum Credentials {
     /// A token from a token endpoint, or a fixed one.
-    OAuth(OAuthSettings),
+    OAuth(Box<OAuthSettings>),
     /// Each key as a header, query parameter or form field.
     ApiKey(Vec<(String, Secret, KeyPlacement)>),
     /// A fixed header (`basic`, `bearer`).
@@ -99,8 +99,8 @@ impl Resolver<'_> {
 pub fn resolve(auth: &Auth, env: &EnvLookup) -> Result<Credentials, Unresolved> {
     let r = Resolver { env };
     Ok(match auth {
-        Auth::ZohoOauth2(z) => Credentials::OAuth(zoho(&r, z)?),
-        Auth::Oauth2(o) => Credentials::OAuth(oauth2(&r, o)?),
+        Auth::ZohoOauth2(z) => Credentials::OAuth(Box::new(zoho(&r, z)?)),
+        Auth::Oauth2(o) => Credentials::OAuth(Box::new(oauth2(&r, o)?)),
         Auth::ApiKey(k) => Credentials::ApiKey(
             k.params
                 .iter()

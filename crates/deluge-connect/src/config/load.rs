@@ -100,16 +100,29 @@ pub fn parse_text(path: &str, text: &str) -> Result<(ConnectionsFile, Vec<String
         .map_err(|e| error(vec![syntax_diagnostic(text, &e)]))?;
     let report = super::validate::validate(&file);
     if !report.errors.is_empty() {
+        // The source line is shown with the errors: a literal secret in
+        // it is masked, byte for byte, so the spans stay valid.
+        let mut shown = text.to_string();
+        for secret in report.secrets.iter().filter(|s| !s.is_empty()) {
+            shown = shown.replace(
+                &format!("\"{secret}\""),
+                &format!("\"{}\"", "*".repeat(secret.len())),
+            );
+        }
         let diagnostics = report
             .errors
             .iter()
             .map(|p| {
                 let span = locate(text, &p.path);
                 Diagnostic::error(codes::BAD_CONNECTIONS_FILE, p.message.clone())
-                    .with_primary(span, "")
+                    .with_primary(span, "here")
             })
             .collect();
-        return Err(error(diagnostics));
+        return Err(ConfigError {
+            path: path.to_string(),
+            source: shown,
+            diagnostics,
+        });
     }
     Ok((file, report.warnings))
 }

@@ -17,6 +17,8 @@ pub struct Problem {
 pub struct Report {
     pub errors: Vec<Problem>,
     pub warnings: Vec<String>,
+    /// Literal secrets found: masked in the source shown with the errors.
+    pub secrets: Vec<String>,
 }
 
 impl Report {
@@ -102,10 +104,8 @@ fn check_runtime(file: &ConnectionsFile, report: &mut Report) {
         }
     }
     let t = &file.runtime.timeouts;
-    if !(t.connect_seconds > 0.0 && t.total_seconds > 0.0)
-        || !t.connect_seconds.is_finite()
-        || !t.total_seconds.is_finite()
-    {
+    let positive = |x: f64| x > 0.0 && x.is_finite();
+    if !(positive(t.connect_seconds) && positive(t.total_seconds)) {
         report.error(
             &["runtime", "timeouts"],
             "runtime.timeouts: timeouts must be positive numbers of seconds".into(),
@@ -216,6 +216,7 @@ fn check_auth(file: &ConnectionsFile, name: &str, auth: &Auth, report: &mut Repo
                 format!("connections.{name}.auth.{field}: malformed ${{env:...}} reference"),
             );
         } else if secret && file.runtime.strict_secrets && !template.is_env_reference() {
+            report.secrets.push(template.raw().to_string());
             report.error(
                 &[at[0], at[1], at[2], field],
                 format!(

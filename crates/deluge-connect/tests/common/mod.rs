@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use deluge_connect::config::{LoadedFile, parse_text};
-use deluge_connect::{ConnectHost, ConnectSetup, NetworkPolicy, RequestLog, Transport};
+use deluge_connect::{ConnectHost, ConnectSetup, Layer, NetworkPolicy, RequestLog, Transport};
 use deluge_runtime::{Interpreter, Limits, Loaded, LocalHost, Program, RtError, Value};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -34,6 +34,7 @@ pub struct Setup {
     pub env: HashMap<String, String>,
     pub policy: NetworkPolicy,
     pub network: Option<Box<dyn Transport>>,
+    pub layers: Vec<Box<dyn Layer>>,
     pub simulator_enabled: bool,
 }
 
@@ -44,6 +45,7 @@ impl Default for Setup {
             env: HashMap::new(),
             policy: NetworkPolicy::Loopback,
             network: None,
+            layers: Vec::new(),
             simulator_enabled: false,
         }
     }
@@ -76,6 +78,7 @@ impl Setup {
             ConnectSetup {
                 file,
                 network: self.network,
+                layers: self.layers,
                 policy: Some(self.policy),
                 simulator_enabled: self.simulator_enabled,
                 env: Box::new(move |name| env.get(name).cloned()),
