@@ -295,8 +295,9 @@ fn network_tasks_fail_offline() {
         "r = zoho.crm.getRecordById(\"Leads\", 1);\n",
     );
     assert_eq!(o.status.code(), Some(1));
+    // No link is default_for zoho.crm and no simulator answers (spec §7).
     assert!(
-        stderr(&o).contains("not available in this environment"),
+        stderr(&o).contains("Connection not specified for zoho.crm.getRecordById"),
         "{}",
         stderr(&o)
     );

@@ -194,3 +194,32 @@ fn an_unknown_link_is_an_error_naming_it() {
     .unwrap_err();
     assert!(err.contains("Connection 'nope' does not exist"), "{err}");
 }
+
+#[test]
+fn a_connector_nothing_answers_is_a_catchable_error() {
+    let server = TestServer::start(zoho).unwrap();
+    let script = r#"
+        try
+        {
+            r = zoho.crm.invokeConnector("crm.getorg", Map());
+        }
+        catch (e)
+        {
+            info e.message;
+        }
+    "#;
+    let info = run(script, &server).unwrap();
+    assert!(
+        info[0].starts_with("invokeConnector 'crm.getorg': no fixture or simulator answer"),
+        "{info:?}"
+    );
+    // Only the default CRM link's token may have been fetched.
+    assert!(
+        server
+            .received()
+            .iter()
+            .all(|r| r.path() == "/oauth/v2/token"),
+        "{:?}",
+        server.received()
+    );
+}

@@ -52,18 +52,7 @@ pub fn parse(task: &str, slots: &[Slot], args: &[Value]) -> Result<Args, HostErr
             ),
         ));
     }
-    let mut given = args;
-    let mut connection = None;
-    if let Some(explicit) = args.get(slots.len()) {
-        connection = link_name(task, explicit)?;
-        given = &args[..slots.len()];
-    } else if let Some((last, rest)) = given.split_last()
-        && given.len() > required
-        && is_trailing_connection(slots[given.len() - 1], last)
-    {
-        connection = last.as_text().map(|t| t.trim().to_string());
-        given = rest;
-    }
+    let (given, connection) = split_connection(task, slots, required, args)?;
     if given.len() < required {
         return Err(invalid(task, missing_message(slots, given.len())));
     }
@@ -79,6 +68,26 @@ pub fn parse(task: &str, slots: &[Slot], args: &[Value]) -> Result<Args, HostErr
     };
     parsed.take_connection_from_options(slots);
     Ok(parsed)
+}
+
+/// Separates the connection from the slot values: an argument after the
+/// last slot, or a trailing TEXT that its optional slot cannot hold.
+fn split_connection<'a>(
+    task: &str,
+    slots: &[Slot],
+    required: usize,
+    args: &'a [Value],
+) -> Result<(&'a [Value], Option<String>), HostError> {
+    if let Some(explicit) = args.get(slots.len()) {
+        return Ok((&args[..slots.len()], link_name(task, explicit)?));
+    }
+    if let Some((last, rest)) = args.split_last()
+        && args.len() > required
+        && is_trailing_connection(slots[args.len() - 1], last)
+    {
+        return Ok((rest, last.as_text().map(|t| t.trim().to_string())));
+    }
+    Ok((args, None))
 }
 
 impl Args {

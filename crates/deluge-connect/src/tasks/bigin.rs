@@ -4,7 +4,7 @@
 //! the seed script reads with `.get("data").get(0)`; the connections file
 //! can ask `getRecordById` to unwrap the record like CRM does.
 
-use super::args::{self, Args, Slot};
+use super::args::Slot;
 use super::endpoint::{Call, Endpoint, send};
 use super::shape;
 use super::trigger::{self, OtherKeys};
@@ -14,15 +14,15 @@ use deluge_runtime::{HostError, Value};
 
 const BASE: [&str; 2] = ["bigin", "v2"];
 
-/// The task names, lower case, for dispatch and error messages.
+/// The task names as Zoho spells them (matched in any case).
 pub const TASKS: &[&str] = &[
-    "createrecord",
-    "getrecordbyid",
-    "getrecords",
-    "updaterecord",
-    "searchrecords",
-    "getrelatedrecords",
-    "deleterecord",
+    "createRecord",
+    "getRecordById",
+    "getRecords",
+    "updateRecord",
+    "searchRecords",
+    "getRelatedRecords",
+    "deleteRecord",
 ];
 
 /// Runs `zoho.bigin.<task>`; `None` when Bigin has no such task.
@@ -52,12 +52,6 @@ fn endpoint(method: Method, extra: &[&str]) -> Endpoint {
     Endpoint::new(method, &segments)
 }
 
-fn parse(call: &mut Call, slots: &[Slot], args: &[Value]) -> Result<Args, HostError> {
-    let parsed = args::parse(call.name, slots, args)?;
-    call.connection = parsed.connection().map(String::from);
-    Ok(parsed)
-}
-
 fn create_record(
     mut call: Call,
     args: &[Value],
@@ -68,7 +62,7 @@ fn create_record(
         Slot::Required("record"),
         Slot::Options,
     ];
-    let a = parse(&mut call, &slots, args)?;
+    let a = call.args(&slots, args)?;
     let module = a.text(0, "module")?;
     let record = a.map(1, "record")?;
     let (body, query) = trigger::write_body(vec![record], &a.options(2), OtherKeys::Query);
@@ -88,7 +82,7 @@ fn get_record_by_id(
         Slot::Required("record id"),
         Slot::Options,
     ];
-    let a = parse(&mut call, &slots, args)?;
+    let a = call.args(&slots, args)?;
     let (module, id) = (a.text(0, "module")?, a.id(1, "record id")?);
     let endpoint = endpoint(Method::Get, &[&module, &id]).params(&a.options(2));
     let response = send(env, &call, &endpoint)?;
@@ -105,7 +99,7 @@ fn get_records(mut call: Call, args: &[Value], env: &mut dyn TaskEnv) -> Result<
         Slot::Number("per_page"),
         Slot::Options,
     ];
-    let a = parse(&mut call, &slots, args)?;
+    let a = call.args(&slots, args)?;
     let module = a.text(0, "module")?;
     let endpoint = endpoint(Method::Get, &[&module])
         .param("page", a.number(1).unwrap_or(1).to_string())
@@ -125,7 +119,7 @@ fn update_record(
         Slot::Required("record"),
         Slot::Options,
     ];
-    let a = parse(&mut call, &slots, args)?;
+    let a = call.args(&slots, args)?;
     let (module, id) = (a.text(0, "module")?, a.id(1, "record id")?);
     let record = a.map(2, "record")?;
     let (body, query) = trigger::write_body(vec![record], &a.options(3), OtherKeys::Query);
@@ -147,7 +141,7 @@ fn search_records(
         Slot::Number("per_page"),
         Slot::Options,
     ];
-    let a = parse(&mut call, &slots, args)?;
+    let a = call.args(&slots, args)?;
     let (module, criteria) = (a.text(0, "module")?, a.text(1, "criteria")?);
     let endpoint = endpoint(Method::Get, &[&module, "search"])
         .param("criteria", criteria)
@@ -170,7 +164,7 @@ fn get_related_records(
         Slot::Number("per_page"),
         Slot::Options,
     ];
-    let a = parse(&mut call, &slots, args)?;
+    let a = call.args(&slots, args)?;
     let relation = a.text(0, "relation")?;
     let (module, id) = (a.text(1, "parent module")?, a.id(2, "record id")?);
     let endpoint = endpoint(Method::Get, &[&module, &id, &relation])
@@ -186,7 +180,7 @@ fn delete_record(
     env: &mut dyn TaskEnv,
 ) -> Result<Value, HostError> {
     let slots = [Slot::Required("module"), Slot::Required("record id")];
-    let a = parse(&mut call, &slots, args)?;
+    let a = call.args(&slots, args)?;
     let (module, id) = (a.text(0, "module")?, a.id(1, "record id")?);
     let endpoint = endpoint(Method::Delete, &[&module, &id]);
     Ok(shape::whole(&send(env, &call, &endpoint)?))

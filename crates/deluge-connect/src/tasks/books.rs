@@ -5,7 +5,7 @@
 //! Records are written as the form field `JSONString`, Books' classic
 //! format that every Books endpoint accepts.
 
-use super::args::{self, Args, Slot, wire_text};
+use super::args::{Slot, wire_text};
 use super::books_modules::books_module;
 use super::endpoint::{Call, Endpoint, send};
 use super::shape;
@@ -14,14 +14,14 @@ use crate::task_env::TaskEnv;
 use deluge_runtime::json::to_json;
 use deluge_runtime::{HostError, Value};
 
-/// The task names, lower case, for dispatch and error messages.
+/// The task names as Zoho spells them (matched in any case).
 pub const TASKS: &[&str] = &[
-    "getrecords",
-    "getrecordsbyid",
-    "createrecord",
-    "updaterecord",
-    "getorganizations",
-    "gettemplates",
+    "getRecords",
+    "getRecordsByID",
+    "createRecord",
+    "updateRecord",
+    "getOrganizations",
+    "getTemplates",
 ];
 
 type Task = fn(Call, &[Value], &mut dyn TaskEnv) -> Result<Value, HostError>;
@@ -52,12 +52,6 @@ fn endpoint(method: Method, extra: &[&str], org: Option<&str>) -> Endpoint {
     Endpoint::new(method, &segments).param_opt("organization_id", org)
 }
 
-fn parse(call: &mut Call, slots: &[Slot], args: &[Value]) -> Result<Args, HostError> {
-    let parsed = args::parse(call.name, slots, args)?;
-    call.connection = parsed.connection().map(String::from);
-    Ok(parsed)
-}
-
 /// The `JSONString` form body of a create or update.
 fn json_string(record: &Value) -> Vec<(String, String)> {
     vec![("JSONString".into(), to_json(record).to_string())]
@@ -69,7 +63,7 @@ fn get_records(mut call: Call, args: &[Value], env: &mut dyn TaskEnv) -> Result<
         Slot::Required("organization id"),
         Slot::Search,
     ];
-    let a = parse(&mut call, &slots, args)?;
+    let a = call.args(&slots, args)?;
     let module = books_module(&a.text(0, "module")?);
     let org = a.id(1, "organization id")?;
     let search = match a.value(2) {
@@ -95,7 +89,7 @@ fn get_records_by_id(
         Slot::Required("organization id"),
         Slot::Required("record id"),
     ];
-    let a = parse(&mut call, &slots, args)?;
+    let a = call.args(&slots, args)?;
     let module = books_module(&a.text(0, "module")?);
     let (org, id) = (a.id(1, "organization id")?, a.id(2, "record id")?);
     let endpoint = endpoint(Method::Get, &[&module.path, &id], Some(&org));
@@ -112,7 +106,7 @@ fn create_record(
         Slot::Required("organization id"),
         Slot::Required("record"),
     ];
-    let a = parse(&mut call, &slots, args)?;
+    let a = call.args(&slots, args)?;
     let module = books_module(&a.text(0, "module")?);
     let org = a.id(1, "organization id")?;
     let record = a.map(2, "record")?;
@@ -131,7 +125,7 @@ fn update_record(
         Slot::Required("record id"),
         Slot::Required("record"),
     ];
-    let a = parse(&mut call, &slots, args)?;
+    let a = call.args(&slots, args)?;
     let module = books_module(&a.text(0, "module")?);
     let (org, id) = (a.id(1, "organization id")?, a.id(2, "record id")?);
     let record = a.map(3, "record")?;
@@ -145,7 +139,7 @@ fn get_organizations(
     args: &[Value],
     env: &mut dyn TaskEnv,
 ) -> Result<Value, HostError> {
-    parse(&mut call, &[], args)?;
+    call.args(&[], args)?;
     let endpoint = endpoint(Method::Get, &["organizations"], None);
     Ok(shape::whole(&send(env, &call, &endpoint)?))
 }
@@ -156,7 +150,7 @@ fn get_templates(
     env: &mut dyn TaskEnv,
 ) -> Result<Value, HostError> {
     let slots = [Slot::Required("module"), Slot::Required("organization id")];
-    let a = parse(&mut call, &slots, args)?;
+    let a = call.args(&slots, args)?;
     let module = books_module(&a.text(0, "module")?);
     let org = a.id(1, "organization id")?;
     let endpoint = endpoint(Method::Get, &[&module.path, "templates"], Some(&org));

@@ -8,7 +8,6 @@
 //! else answers it.
 
 use super::args::{Slot, wire_text};
-use super::crm::parse;
 use super::endpoint::Call;
 use super::shape;
 use crate::http::{CallOrigin, HttpRequest, Method, RequestBody};
@@ -28,7 +27,7 @@ pub fn get_org_variable(
     args: &[Value],
     env: &mut dyn TaskEnv,
 ) -> Result<Value, HostError> {
-    let a = parse(&mut call, &[Slot::Required("variable name")], args)?;
+    let a = call.args(&[Slot::Required("variable name")], args)?;
     let name = a.text(0, "variable name")?;
     match env.org_variable(&name)? {
         Some(value) => Ok(Value::text(value)),
@@ -49,7 +48,7 @@ pub fn invoke_connector(
     env: &mut dyn TaskEnv,
 ) -> Result<Value, HostError> {
     let slots = [Slot::Required("connector name"), Slot::Options];
-    let a = parse(&mut call, &slots, args)?;
+    let a = call.args(&slots, args)?;
     let name = a.text(0, "connector name")?;
     let params = a.options(1);
     let set =
@@ -70,8 +69,7 @@ pub fn invoke_connector(
             {
                 env.set_org_variable(&variable, value);
             }
-            let text = String::from_utf8_lossy(&response.body);
-            Ok(shape::connector(response.status, &text))
+            Ok(shape::connector(&response))
         }
         Err(_) if set.is_some() => {
             let (variable, value) = set.unwrap_or_default();
@@ -80,7 +78,7 @@ pub fn invoke_connector(
             answer.insert("message".into(), "New value updated successfully.".into());
             let answer = serde_json::Value::Object(answer);
             env.set_org_variable(&variable, value);
-            Ok(shape::connector(200, &answer.to_string()))
+            Ok(shape::connector_ok(&answer.to_string()))
         }
         Err(e) => Err(HostError::new(format!(
             "invokeConnector '{name}': no fixture or simulator answer ({})",

@@ -6,7 +6,7 @@
 //! The module `users` (any case) is the Users API, whose answers come back
 //! whole (`{"users":[...]}`).
 
-use super::args::{self, Args, Slot};
+use super::args::{Args, Slot};
 use super::endpoint::{Call, Endpoint, send};
 use super::shape;
 use super::trigger::{self, OtherKeys};
@@ -18,23 +18,23 @@ use deluge_runtime::{HostError, Value};
 /// The CRM API version of the classic tasks (a setting in one place).
 pub const VERSION: &str = "v2";
 
-/// The task names, lower case, for dispatch and error messages.
+/// The task names as Zoho spells them (matched in any case).
 pub const TASKS: &[&str] = &[
-    "getrecordbyid",
-    "getrecords",
-    "searchrecords",
-    "createrecord",
+    "getRecordById",
+    "getRecords",
+    "searchRecords",
+    "createRecord",
     "create",
-    "updaterecord",
+    "updateRecord",
     "update",
-    "getrelatedrecords",
-    "updaterelatedrecord",
-    "getorgvariable",
-    "invokeconnector",
-    "attachfile",
-    "bulkcreate",
-    "bulkupdate",
-    "convertlead",
+    "getRelatedRecords",
+    "updateRelatedRecord",
+    "getOrgVariable",
+    "invokeConnector",
+    "attachFile",
+    "bulkCreate",
+    "bulkUpdate",
+    "convertLead",
 ];
 
 type Task = fn(Call, &[Value], &mut dyn TaskEnv) -> Result<Value, HostError>;
@@ -72,13 +72,6 @@ pub fn endpoint(method: Method, extra: &[&str]) -> Endpoint {
     Endpoint::new(method, &segments)
 }
 
-/// Parses the arguments and records the link name on the call.
-pub fn parse(call: &mut Call, slots: &[Slot], args: &[Value]) -> Result<Args, HostError> {
-    let parsed = args::parse(call.name, slots, args)?;
-    call.connection = parsed.connection().map(String::from);
-    Ok(parsed)
-}
-
 fn is_blank(value: &Value) -> bool {
     match value {
         Value::Null => true,
@@ -101,7 +94,7 @@ fn get_record_by_id(
         Slot::Required("record id"),
         Slot::Options,
     ];
-    let a = parse(&mut call, &slots, args)?;
+    let a = call.args(&slots, args)?;
     let (module, id) = (a.text(0, "module")?, a.id(1, "record id")?);
     let endpoint = endpoint(Method::Get, &[&module, &id]).params(&a.options(2));
     let response = send(env, &call, &endpoint)?;
@@ -118,7 +111,7 @@ fn get_records(mut call: Call, args: &[Value], env: &mut dyn TaskEnv) -> Result<
         Slot::Number("per_page"),
         Slot::Options,
     ];
-    let a = parse(&mut call, &slots, args)?;
+    let a = call.args(&slots, args)?;
     let module = a.text(0, "module")?;
     let options = a.options(3);
     if is_users(&module) {
@@ -164,7 +157,7 @@ fn search_records(
         Slot::Number("per_page"),
         Slot::Options,
     ];
-    let a = parse(&mut call, &slots, args)?;
+    let a = call.args(&slots, args)?;
     let module = a.text(0, "module")?;
     let options = a.options(4);
     let searches_by_key = options
@@ -198,7 +191,7 @@ fn create_record(
         Slot::Required("record"),
         Slot::Options,
     ];
-    let a = parse(&mut call, &slots, args)?;
+    let a = call.args(&slots, args)?;
     let module = a.text(0, "module")?;
     let record = a.map(1, "record")?;
     let (body, _) = trigger::write_body(vec![record], &a.options(2), OtherKeys::Body);
@@ -217,7 +210,7 @@ fn update_record(
         Slot::Required("record"),
         Slot::Options,
     ];
-    let a = parse(&mut call, &slots, args)?;
+    let a = call.args(&slots, args)?;
     let (module, id) = (a.text(0, "module")?, a.id(1, "record id")?);
     let record = a.map(2, "record")?;
     let (body, _) = trigger::write_body(vec![record], &a.options(3), OtherKeys::Body);
@@ -238,7 +231,7 @@ fn get_related_records(
         Slot::Number("per_page"),
         Slot::Options,
     ];
-    let a = parse(&mut call, &slots, args)?;
+    let a = call.args(&slots, args)?;
     let relation = a.text(0, "relation")?;
     let (module, id) = (a.text(1, "parent module")?, a.id(2, "record id")?);
     let endpoint = endpoint(Method::Get, &[&module, &id, &relation])

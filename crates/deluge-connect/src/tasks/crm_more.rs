@@ -2,7 +2,8 @@
 //! `attachFile`, `bulkCreate`, `bulkUpdate`, `convertLead` and
 //! `updateRelatedRecord`.
 
-use super::crm::{endpoint, parse};
+use super::args::Slot;
+use super::crm::endpoint;
 use super::endpoint::{Call, send};
 use super::shape;
 use super::trigger::{self, OtherKeys};
@@ -10,8 +11,6 @@ use crate::http::{Method, MultipartPart};
 use crate::task_env::TaskEnv;
 use deluge_runtime::json::to_json;
 use deluge_runtime::{HostError, Value};
-
-use super::args::Slot;
 
 /// `attachFile(module, record_id, file[, connection])`: a multipart upload
 /// under the field `file`; returns the item `data[0]`.
@@ -25,7 +24,7 @@ pub fn attach_file(
         Slot::Required("record id"),
         Slot::Required("file"),
     ];
-    let a = parse(&mut call, &slots, args)?;
+    let a = call.args(&slots, args)?;
     let (module, id) = (a.text(0, "module")?, a.id(1, "record id")?);
     let Value::File(file) = a.value(2) else {
         return Err(a.error(format!(
@@ -76,7 +75,7 @@ fn bulk(
         Slot::Required("records"),
         Slot::Options,
     ];
-    let a = parse(&mut call, &slots, args)?;
+    let a = call.args(&slots, args)?;
     let module = a.text(0, "module")?;
     let records = a.list(1, "records")?;
     if records.len() > MAX_BULK_RECORDS {
@@ -98,7 +97,7 @@ pub fn convert_lead(
     env: &mut dyn TaskEnv,
 ) -> Result<Value, HostError> {
     let slots = [Slot::Required("lead id"), Slot::Options];
-    let a = parse(&mut call, &slots, args)?;
+    let a = call.args(&slots, args)?;
     let id = a.id(0, "lead id")?;
     let values: serde_json::Map<String, serde_json::Value> = a
         .options(1)
@@ -124,7 +123,7 @@ pub fn update_related_record(
         Slot::Required("parent id"),
         Slot::Required("values"),
     ];
-    let a = parse(&mut call, &slots, args)?;
+    let a = call.args(&slots, args)?;
     let relation = a.text(0, "relation")?;
     let related = a.id(1, "related id")?;
     let (module, parent) = (a.text(2, "parent module")?, a.id(3, "parent id")?);

@@ -1,7 +1,7 @@
 //! One REST call of a task, described without its host, and sent through
 //! the [`TaskEnv`] that knows the connection's API domain.
 
-use super::args::wire_text;
+use super::args::{self, Args, Slot, wire_text};
 use crate::http::{CallOrigin, DEFAULT_MAX_ZOHO_BYTES, HttpRequest, HttpResponse, Method};
 use crate::http::{MultipartPart, RequestBody};
 use crate::task_env::{TaskEnv, TaskService};
@@ -14,6 +14,16 @@ pub struct Call<'a> {
     pub name: &'a str,
     pub service: TaskService,
     pub connection: Option<String>,
+}
+
+impl Call<'_> {
+    /// Reads the call's arguments against `slots` and keeps the link name
+    /// they give for the request.
+    pub fn args(&mut self, slots: &[Slot], values: &[Value]) -> Result<Args, HostError> {
+        let parsed = args::parse(self.name, slots, values)?;
+        self.connection = parsed.connection().map(String::from);
+        Ok(parsed)
+    }
 }
 
 /// A request relative to the API domain: path segments (each escaped on

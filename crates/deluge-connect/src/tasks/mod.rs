@@ -54,6 +54,21 @@ pub fn call(name: &str, args: &[Value], env: &mut dyn TaskEnv) -> Option<Result<
     Some(answer.unwrap_or_else(|| Err(unknown_task(name, kind, known))))
 }
 
+/// Every task this module runs, as Zoho spells it
+/// (`zoho.crm.getRecordById`), for completion and documentation checks.
+pub fn task_names() -> impl Iterator<Item = String> {
+    let services = [
+        (TaskService::Bigin, bigin::TASKS),
+        (TaskService::Crm, crm::TASKS),
+        (TaskService::Books, books::TASKS),
+    ];
+    services.into_iter().flat_map(|(service, tasks)| {
+        tasks
+            .iter()
+            .map(move |t| format!("{}.{t}", service.prefix()))
+    })
+}
+
 /// `zoho.crm.fooBar(...)`: the service is modelled, the task is not.
 fn unknown_task(name: &str, service: TaskService, known: &[&str]) -> HostError {
     HostError {

@@ -66,12 +66,30 @@ pub fn write_details(response: &HttpResponse) -> Value {
     }
 }
 
-/// `{"status_code":"<status>","response":"<body text>"}`: the wrapper of an
-/// `invokeConnector` answer (Zoho's "Set Organization Variable" page).
-pub fn connector(status: u16, body_text: &str) -> Value {
+/// The value of an `invokeConnector` call:
+/// `{"status_code":"<status>","response":"<JSON text>"}` (Zoho's "Set
+/// Organization Variable" page). An answer already in that form (the
+/// simulator's, or a fixture written as the task value) is kept; any
+/// other answer is the connector's own response and gets wrapped.
+pub fn connector(response: &HttpResponse) -> Value {
+    if let Some(value) = body(response)
+        && get(&value, "status_code").is_some()
+        && get(&value, "response").is_some()
+    {
+        return value;
+    }
     let mut entries = Entries::default();
-    entries.insert(key("status_code"), Value::text(status.to_string()));
-    entries.insert(key("response"), Value::text(body_text));
+    entries.insert(key("status_code"), Value::text(response.status.to_string()));
+    let text = String::from_utf8_lossy(&response.body);
+    entries.insert(key("response"), Value::text(text.as_ref()));
+    Value::new_map(entries)
+}
+
+/// The local answer of `crm.set` when no layer answers it.
+pub fn connector_ok(response_text: &str) -> Value {
+    let mut entries = Entries::default();
+    entries.insert(key("status_code"), Value::text("200"));
+    entries.insert(key("response"), Value::text(response_text));
     Value::new_map(entries)
 }
 

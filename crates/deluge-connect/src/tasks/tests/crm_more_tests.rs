@@ -72,6 +72,33 @@ fn crm_set_answered_by_a_layer_updates_the_store() {
 }
 
 #[test]
+fn an_answer_already_in_the_task_form_is_kept() {
+    // The simulator (and a fixture written as the task value) answers
+    // with the wrapper itself.
+    let wrapped = json!({"status_code":"200","response":"{\"org\":[]}"});
+    let mut env = FakeEnv::answering([wrapped.clone()]);
+    let value = run(
+        "zoho.crm.invokeConnector",
+        &[t("crm.getorg"), empty_map()],
+        &mut env,
+    );
+    assert_eq!(json(&value), wrapped);
+}
+
+#[test]
+fn a_failed_connector_answer_carries_its_status() {
+    let mut env = FakeEnv::default();
+    env.answer(400, &json!({"code":"INVALID_MODULE"}));
+    let args = [t("crm.delete"), m(r#"{"module":"Nope","id":"1"}"#)];
+    let value = run("zoho.crm.invokeConnector", &args, &mut env);
+    assert_eq!(
+        json(&value),
+        json!({"status_code":"400","response":"{\"code\":\"INVALID_MODULE\"}"})
+    );
+    assert_eq!(env.json_body(), json!({"module":"Nope","id":"1"}));
+}
+
+#[test]
 fn crm_set_with_no_answer_is_answered_locally() {
     let mut env = FakeEnv::default();
     let args = [

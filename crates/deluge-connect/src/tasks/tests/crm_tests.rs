@@ -280,7 +280,11 @@ fn an_unknown_task_of_a_known_service_names_it() {
         "{}",
         e.message
     );
-    assert!(e.message.contains("getrecordbyid"));
+    assert!(
+        e.message.contains("getRecordById, getRecords"),
+        "{}",
+        e.message
+    );
     assert!(e.unavailable);
     assert!(env.sent.is_empty());
 }
@@ -301,4 +305,17 @@ fn names_that_are_not_tasks_are_not_claimed() {
     let mut env = FakeEnv::default();
     assert!(crate::tasks::call("zoho.crm", &[], &mut env).is_none());
     assert!(crate::tasks::call("other.crm.getRecords", &[], &mut env).is_none());
+}
+
+#[test]
+fn every_listed_task_is_dispatched() {
+    let names: Vec<String> = crate::tasks::task_names().collect();
+    assert_eq!(names.len(), 7 + 15 + 6);
+    for name in names {
+        let mut env = FakeEnv::default();
+        // With no arguments each task fails on its arguments or (taking
+        // none) on the missing answer, never as an unknown task.
+        let e = run_err(&name, &[], &mut env);
+        assert!(!e.unavailable, "{name}: {}", e.message);
+    }
 }
