@@ -43,6 +43,9 @@ pub trait Services {
     fn set_now(&mut self, now: Timestamp);
 }
 
+/// A case's host, and the services behind it when there is a project.
+pub type CaseHost = (Box<dyn Host>, Option<Box<dyn Services>>);
+
 /// A project's function file, read once.
 struct FunctionFile {
     name: String,
@@ -146,7 +149,7 @@ impl Env {
         now: Timestamp,
         zone: TimeZone,
         seed: Option<&Seed>,
-    ) -> Result<(Box<dyn Host>, Option<Box<dyn Services>>), String> {
+    ) -> Result<CaseHost, String> {
         if !self.in_project && seed.is_none() {
             let host = LocalHost {
                 fixed_now: Some(now),

@@ -41,7 +41,6 @@ pub struct TestHost<'e> {
 }
 
 impl<'e> TestHost<'e> {
-    #[allow(clippy::too_many_arguments)]
     pub fn new(
         env: &'e Env,
         base: &'e Path,

@@ -119,7 +119,7 @@ fn set_now(host: &mut TestHost<'_>, when: &Value) -> RtResult<Value> {
     let zone = deluge_runtime::Host::time_zone(host).clone();
     let today = zone.to_datetime(deluge_runtime::Host::now(host)).date();
     let parsed = match when {
-        Value::DateTime(dt) => Some(dt.clone()),
+        Value::DateTime(dt) => Some(*dt),
         Value::Text(t) => deluge_runtime::datetime::parse::parse_text(t, today, &zone),
         _ => None,
     };
