@@ -271,7 +271,11 @@ impl FileCtx<'_> {
         log.merge(case_log);
         match outcome.result {
             Ok(_) => base_result(file, case, statements),
-            Err(err) => self.failed(case, statements, program, &err, failure),
+            Err(err) => {
+                let mut result = self.failed(case, statements, program, &err, failure);
+                result.detail.push_str(&info_lines(&outcome.info));
+                result
+            }
         }
     }
 
@@ -313,6 +317,21 @@ impl FileCtx<'_> {
         }
         result
     }
+}
+
+/// The `info` output of a failed case, like the captured output that
+/// `cargo test` shows.
+fn info_lines(info: &[String]) -> String {
+    if info.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("  info output:\n");
+    for line in info.iter().flat_map(|entry| entry.lines()) {
+        out.push_str("    ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }
 
 /// The values of a failed assertion, after its source excerpt.
