@@ -84,3 +84,8 @@ cargo run --release --quiet -p deluge-connect --example invoke_overhead
 s=$(median_ms "$runs" "$deluge" run examples/bigin-books-sync/sync_contact.dg --offline \
   --arg 'contact={"Contacts.ID":"4000000000001"}')
 echo "bigin-books-sync offline, first case: ${s} ms (median, including process start; target < 10 ms)"
+
+# The simulator: one CRM getRecordById (GET /crm/v2/Leads/{id}) through the
+# simulator layer in a store of 1,000 leads (criterion; target < 50 µs).
+cargo bench --quiet -p deluge-sandbox --bench simulator -- crm_get_record_by_id 2>/dev/null \
+  | grep -E "^crm_get_record_by_id|time:" | head -2

@@ -281,6 +281,9 @@ fn execute(args: &RunArgs, prepared: Prepared, color: Choice) -> u8 {
         }
         Err(offline::SetupError(report)) => {
             eprint!("{report}");
+            if !report.ends_with('\n') {
+                eprintln!();
+            }
             return DELUGE_ERROR;
         }
     };

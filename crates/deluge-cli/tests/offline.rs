@@ -163,7 +163,7 @@ fn weather_server(count: usize) -> (u16, Arc<Mutex<Vec<String>>>, std::thread::J
                 }
             }
             log.lock().unwrap().push(first.trim().to_string());
-            let body = r#"{"city":"Oslo","daily":[{"date":"2026-01-05","min_c":-7,"max_c":-1}],"echo_key":"wk-secret-123"}"#;
+            let body = r#"{"city":"Oslo","daily":[{"date":"2026-01-05","min_c":-7,"max_c":-1}],"note":"key wk-secret-123 accepted"}"#;
             let _ = write!(
                 stream,
                 "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nset-cookie: sid=s3cr3t\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
@@ -349,4 +349,38 @@ fn online_mail_without_a_mail_connection_is_an_error() {
     let err = text(&o.stderr);
     assert!(err.contains("sendmail needs a mail connection"), "{err}");
     assert!(!text(&o.stdout).contains("sent"));
+}
+
+#[test]
+fn a_state_file_that_cannot_be_written_stops_the_run_before_it_starts() {
+    let dir = TempDir::new("nostate");
+    dir.write("s.dg", "info \"ran\";\nreturn 1;");
+    let o = deluge_in(
+        &dir.0,
+        &[
+            "run",
+            "s.dg",
+            "--offline",
+            "--sandbox-state",
+            "missing-folder/state.json",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(text(&o.stdout), "", "the script did not run");
+    assert!(
+        text(&o.stderr).contains("the folder missing-folder does not exist"),
+        "{}",
+        text(&o.stderr)
+    );
+}
+
+#[test]
+fn a_malformed_seed_is_reported_with_its_line() {
+    let dir = TempDir::new("badseed");
+    dir.write("s.dg", "return 1;");
+    dir.write("seed.json", "{\n  \"user\": { \"nmae\": \"x\" }\n}\n");
+    let o = deluge_in(&dir.0, &["run", "s.dg", "--offline", "--seed", "seed.json"]);
+    let err = text(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("seed.json:2:"), "{err}");
 }

@@ -52,10 +52,12 @@ impl State {
         self.0.to_str().expect("UTF-8 temp path")
     }
 
-    /// The Books contacts of the organization after the run.
+    /// The Books contacts of the organization after the run, as
+    /// `deluge sandbox dump --state` shows them.
     fn books_contacts(&self) -> Vec<Value> {
-        let text = std::fs::read_to_string(&self.0).expect("the state file was saved");
-        let state: Value = serde_json::from_str(&text).expect("the state file is JSON");
+        let o = deluge(&["sandbox", "dump", "--state", self.arg()]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        let state: Value = serde_json::from_slice(&o.stdout).expect("the dump is JSON");
         state["books"]["organizations"][ORG]["contacts"]
             .as_array()
             .cloned()
@@ -247,6 +249,86 @@ fn real_credentials_turn_the_automatic_offline_mode_off() {
         "{report}"
     );
     assert!(!text(&o.stdout).contains("real-looking-token"));
+}
+
+/// `deluge sandbox serve` on a loopback port, stopped when dropped.
+struct Serve(std::process::Child);
+
+impl Serve {
+    fn start() -> (Serve, String) {
+        use std::io::{BufRead, BufReader};
+        let mut child = Command::new(env!("CARGO_BIN_EXE_deluge"))
+            .args(["sandbox", "serve", "--port", "0", "--seed"])
+            .arg(repo().join("examples/bigin-books-sync/sandbox.json"))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("deluge sandbox serve starts");
+        let mut line = String::new();
+        BufReader::new(child.stdout.as_mut().expect("piped stdout"))
+            .read_line(&mut line)
+            .expect("the address line");
+        let base = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://127.0.0.1:"))
+            .unwrap_or_else(|| panic!("no address in {line:?}"))
+            .to_string();
+        (Serve(child), base)
+    }
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn the_scenario_runs_against_sandbox_serve_over_real_sockets() {
+    let (_server, base) = Serve::start();
+    let dir = std::env::temp_dir().join(format!("deluge-scenario-serve-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // The example's connections, each sent to the local server.
+    let mut file: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("examples/bigin-books-sync/connections.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    for link in ["bigin_link", "books_link"] {
+        file["connections"][link]["base_url_override"] = Value::from(base.trim_end_matches('/'));
+    }
+    file["runtime"] = serde_json::json!({ "network": "loopback" });
+    let connections = dir.join("connections.json");
+    std::fs::write(&connections, file.to_string()).unwrap();
+    let run = || {
+        let o = deluge(&[
+            "run",
+            SCRIPT,
+            "--no-project",
+            "--online",
+            "--json",
+            "--connections",
+            connections.to_str().unwrap(),
+            "--arg",
+            &contact("4000000000001"),
+        ]);
+        let report: Value =
+            serde_json::from_slice(&o.stdout).unwrap_or_else(|_| panic!("{}", text(&o.stderr)));
+        report
+    };
+    let first = run();
+    assert_eq!(first["result"], "created", "{first}");
+    let entries = first["requests"]["entries"].as_array().unwrap();
+    assert!(!entries.is_empty());
+    for entry in entries {
+        assert_eq!(entry["answered_by"], "network", "{entry}");
+        assert!(entry["url"].as_str().unwrap().starts_with(&base), "{entry}");
+    }
+    // The server keeps its store: the same contact now takes the update path.
+    let second = run();
+    assert_eq!(second["result"], "updated", "{second}");
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

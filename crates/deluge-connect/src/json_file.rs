@@ -70,7 +70,7 @@ impl ConfigFileError {
             } => {
                 let at = offset_of(text, *line, *column);
                 Diagnostic::error(codes::BAD_CONFIG_FILE, message.clone())
-                    .with_primary(Span::new(at, (at + 1).min(text.len())), "")
+                    .with_primary(token_span(text, at), "here")
             }
         }
     }
@@ -132,6 +132,26 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
         at -= 1;
     }
     at
+}
+
+/// The JSON string that ends at or just before `at` (serde_json points
+/// just past a key or value it rejects), else the one character at `at`.
+fn token_span(text: &str, at: usize) -> Span {
+    let bytes = text.as_bytes();
+    let mut end = at.min(bytes.len());
+    if bytes.get(end) == Some(&b'"') {
+        end += 1;
+    }
+    while end > 0 && matches!(bytes[end - 1], b' ' | b':' | b',' | b'\t') {
+        end -= 1;
+    }
+    if end > 0 && bytes[end - 1] == b'"' {
+        let line_start = text[..end - 1].rfind('\n').map_or(0, |n| n + 1);
+        if let Some(open) = text[line_start..end - 1].rfind('"') {
+            return Span::new(line_start + open, end);
+        }
+    }
+    Span::new(at, (at + 1).min(text.len()))
 }
 
 /// Reads and parses a JSON file into `T`, locating every error.

@@ -2,8 +2,9 @@
 //! system fields, ids), update (a shallow merge), delete and attachments.
 //!
 //! Each item of a request succeeds or fails on its own and the response
-//! says which (R-write, spec §3.6). The simulator undoes a request whose
-//! status is 400 or more, so a failed request never changes the store.
+//! says which (R-write, spec §3.6). An item is checked completely before
+//! anything is written for it (its id is taken last), so a failing item
+//! leaves no trace and a request whose items all fail changes nothing.
 
 use crate::exchange::{Exchange, json, zoho_error};
 use crate::records::invalid_id;

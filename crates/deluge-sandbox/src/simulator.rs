@@ -81,8 +81,10 @@ impl Simulator {
         let now = self.clock.now();
         let ex = Exchange::new(request, &now);
         let mut store = self.lock();
-        // A request that fails (status 400 or more) changes nothing.
-        let snapshot = (request.method != Method::Get).then(|| store.clone());
+        // A request that fails (status 400 or more) changes nothing. The
+        // handlers check everything before they write; a request that
+        // writes several records in steps runs on a copy kept to undo it.
+        let snapshot = writes_in_steps(target, request.method).then(|| store.clone());
         let response = dispatch(&mut store, target, &ex);
         if response.status >= 400 {
             if let Some(snapshot) = snapshot {
@@ -299,6 +301,20 @@ fn dispatch(store: &mut Store, target: &Target, ex: &Exchange) -> HttpResponse {
                 _ => invalid_url_pattern(ex),
             }
         }
+    }
+}
+
+/// Lead conversion creates and deletes several records, any of which may
+/// fail after the others were written.
+fn writes_in_steps(target: &Target, method: Method) -> bool {
+    match target {
+        Target::Records { segments, .. } => {
+            method == Method::Post
+                && segments.len() == 4
+                && segments[2] == "actions"
+                && segments[3] == "convert"
+        }
+        _ => false,
     }
 }
 

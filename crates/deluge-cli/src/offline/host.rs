@@ -67,6 +67,12 @@ impl Layer for SharedSimulator {
 /// column.
 pub fn build(plan: &Plan, local: LocalHost, options: HostOptions) -> Result<RunHost, SetupError> {
     let color = options.color;
+    if let Some(state) = &plan.state {
+        check_writable(state, "state file")?;
+    }
+    if let Some(record) = &plan.record {
+        check_writable(record, "recording")?;
+    }
     let file = match &plan.connections {
         Some(path) => Some(load_file(path).map_err(|e| SetupError(e.render(color)))?),
         None => None,
@@ -139,6 +145,19 @@ pub fn build(plan: &Plan, local: LocalHost, options: HostOptions) -> Result<RunH
     })
 }
 
+/// A file the run will write must have a folder to go in; found out before
+/// the run rather than after it.
+fn check_writable(path: &Path, what: &str) -> Result<(), SetupError> {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => Err(SetupError(format!(
+            "deluge: cannot write the {what} {}: the folder {} does not exist\n",
+            path.display(),
+            dir.display()
+        ))),
+        _ => Ok(()),
+    }
+}
+
 fn simulator(
     seed: Option<&Path>,
     state: Option<&Path>,
@@ -180,8 +199,9 @@ impl RunHost {
                 .map_err(|e| format!("cannot save the state file {}: {e}", path.display()))?;
         }
         if let Some((recording, path)) = &self.recording {
+            let router = self.inner.router();
             recording
-                .save(path)
+                .save_masked(path, &|text| router.redact(text))
                 .map_err(|e| format!("cannot write the recording {}: {e}", path.display()))?;
         }
         Ok(())
