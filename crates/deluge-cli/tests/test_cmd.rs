@@ -221,7 +221,7 @@ fn the_scenario_passes_offline() {
             "test tests/sync_test.dg::test_known_email_updates_the_books_customer ... ok ("
         )
     );
-    assert_eq!(out.lines().last(), Some("5 passed, 0 failed"));
+    assert_eq!(out.lines().last(), Some("6 passed, 0 failed"));
 }
 
 #[test]
