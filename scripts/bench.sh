@@ -55,6 +55,26 @@ bytes=$(wc -c < "$tmp/big.dg")
 b=$(median_ms 5 "$deluge" check --format short "$tmp/big.dg")
 python3 -c "print(f'deluge check on {$bytes/1e6:.1f} MB: {$b:.0f} ms median = {$bytes/1e6/($b/1000):.1f} MB/s (parse + static checks + process start)')"
 
+# deluge test: a generated suite of 1,000 small test cases (10 files of 100),
+# each calling one zoho.bigin task answered by the local simulator, which is
+# seeded afresh for every case.
+suite="$tmp/suite"
+mkdir -p "$suite/tests"
+printf '{ "seed": "sandbox.json" }\n' > "$suite/deluge.json"
+cat > "$suite/sandbox.json" <<'JSON'
+{ "bigin": { "modules": { "Contacts": [
+  { "id": "4000000000001", "First_Name": "Ann", "Last_Name": "Smith", "Email": "ann@example.test" }
+] } } }
+JSON
+for f in $(seq -w 1 10); do
+  for t in $(seq -w 1 100); do
+    printf 'void test_%s()\n{\n\tr = zoho.bigin.getRecordById("Contacts", "4000000000001");\n\tassertEquals("Ann", r.get("data").get(0).get("First_Name"));\n}\n' "$t"
+  done > "$suite/tests/gen_${f}_test.dg"
+done
+"$deluge" test "$suite" | tail -1 | grep -q '^1000 passed, 0 failed$' || { echo "the generated suite does not pass"; exit 1; }
+t=$(median_ms 5 "$deluge" test "$suite")
+echo "deluge test, 1000 cases each calling a simulated zoho.bigin task: ${t} ms (median, $(nproc) cores)"
+
 # The cost of one invokeurl over the raw HTTP round trip to a loopback
 # server (target: under 0.2 ms).
 cargo run --release --quiet -p deluge-connect --example invoke_overhead

@@ -36,6 +36,11 @@ pub enum Command {
     /// An interactive Deluge prompt (reads entries from standard input
     /// when it is not a terminal).
     Repl(ReplArgs),
+    /// Run golden files and test suites (`*_test.dg`) offline, like
+    /// `cargo test`.
+    Test(TestArgs),
+    /// Create a project folder with a sample function and its test.
+    New(NewArgs),
     /// Inspect and test the connections file.
     #[command(subcommand, after_help = crate::help::CONNECTIONS)]
     Connections(ConnectionsCommand),
@@ -318,4 +323,51 @@ pub struct ReplArgs {
 
     #[command(flatten)]
     pub clock: ClockArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct TestArgs {
+    /// Test files or folders (default: the project's tests/ folder, else
+    /// the current folder). A project folder means its tests/ folder.
+    pub paths: Vec<PathBuf>,
+
+    /// Run only the cases whose name (`file::function`) contains TEXT.
+    #[arg(long, value_name = "TEXT")]
+    pub filter: Option<String>,
+
+    /// Stop starting cases after the first failure (the rest are skipped).
+    #[arg(long)]
+    pub fail_fast: bool,
+
+    /// Files run in parallel on N threads (default: the number of cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// Statement limit per test case; 0 for none (default: 5000 for suite
+    /// cases, none for golden files, unless a `// max-statements:` says).
+    #[arg(long, value_name = "N")]
+    pub max_statements: Option<u64>,
+
+    /// Run only shard K of N (1-based), to split a suite across CI jobs.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<crate::test::Shard>,
+
+    /// Write the results as JUnit XML to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<PathBuf>,
+
+    /// Print the results as one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Write lcov line coverage of the scripts under test to FILE and
+    /// print a summary per file.
+    #[arg(long, value_name = "FILE")]
+    pub coverage: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct NewArgs {
+    /// The folder to create.
+    pub name: PathBuf,
 }

@@ -9,6 +9,7 @@ mod connect;
 mod connections_cmd;
 mod help;
 mod inputs;
+mod new_project;
 mod offline;
 mod parse_cmd;
 mod project;
@@ -16,6 +17,7 @@ mod repl;
 mod run;
 mod sandbox_cmd;
 mod source;
+mod test;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -48,6 +50,8 @@ fn dispatch(cli: cli::Cli) -> u8 {
         cli::Command::Check(args) => check::check(args, color),
         cli::Command::Parse(args) => parse_cmd::parse(args, color),
         cli::Command::Repl(args) => repl::repl(args, color),
+        cli::Command::Test(args) => test::test(args, color),
+        cli::Command::New(args) => new_project::new_project(&args.name),
         cli::Command::Connections(command) => connections_cmd::run(command, color),
         cli::Command::Sandbox(command) => sandbox_cmd::sandbox(command, color),
     }

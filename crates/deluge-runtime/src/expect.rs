@@ -19,7 +19,8 @@
 //! Other directives: `// function: NAME` runs that function of a file of
 //! functions, `// arg: NAME=VALUE` passes an argument (JSON or text, as on
 //! the command line), `// max-statements: N` sets the statement limit
-//! (default: none).
+//! (default: none), `// sandbox: FILE` names the simulator seed that
+//! `deluge test` starts each test of the file from.
 
 use crate::error::RtError;
 
@@ -43,6 +44,8 @@ pub struct Expectations {
     pub args: Vec<(String, String)>,
     /// `// max-statements:` directive.
     pub max_statements: Option<u64>,
+    /// `// sandbox: FILE` directive: the simulator seed of `deluge test`.
+    pub sandbox: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,6 +95,8 @@ pub fn parse(source: &str) -> Expectations {
             exp.args.push((name.trim().to_string(), value.to_string()));
         } else if let Some(text) = directive(line, "// max-statements:") {
             exp.max_statements = text.trim().parse().ok();
+        } else if let Some(text) = directive(line, "// sandbox:") {
+            exp.sandbox = Some(text.trim().to_string());
         }
     }
     exp
@@ -178,28 +183,48 @@ pub fn check(
 /// it against its expectations.
 pub fn run_file(name: &str, source: &str) -> Result<(), String> {
     let exp = parse(source);
-    let mut host = host_for(&exp)?;
-    let parse_date = crate::datetime::parse::parser_as_of(crate::Host::now(&host), &host.zone);
+    let (now, zone) = clock(&exp)?;
+    let mut host = crate::LocalHost {
+        fixed_now: Some(now),
+        zone,
+        ..crate::LocalHost::default()
+    };
     let mut program = crate::Program::new();
-    let inputs: Vec<String> = exp.args.iter().map(|(n, _)| n.clone()).collect();
-    let loaded = match program.load(name, source, &inputs, &parse_date) {
-        Ok(loaded) => loaded,
-        Err(diags) => return check_syntax_error(&exp, name, source, &diags),
-    };
-    let (function, args) = entry_point(&program, loaded, &exp)?;
-    let limits = crate::Limits {
-        max_statements: exp.max_statements.unwrap_or(0),
-        ..crate::Limits::default()
-    };
-    let outcome = crate::Interpreter::new(&program, &mut host, limits).run(function, args);
-    let result = match &outcome.result {
-        Ok(v) => Ok(v.as_ref()),
-        Err(e) => Err(e),
-    };
-    check(&exp, &outcome.info, result)
+    run_on(
+        name,
+        source,
+        &exp,
+        &mut program,
+        &mut host,
+        &RunOptions::default(),
+    )
+    .verdict
 }
 
-fn host_for(exp: &Expectations) -> Result<crate::LocalHost, String> {
+/// How [`run_on`] runs a file beyond what its directives say.
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    /// The statement limit when the file has no `// max-statements:`
+    /// directive (0: none).
+    pub max_statements: u64,
+    /// Record the executed lines.
+    pub coverage: bool,
+}
+
+/// What running an expectation file gave.
+#[derive(Debug)]
+pub struct GoldenRun {
+    /// `Err` describes every mismatch.
+    pub verdict: Result<(), String>,
+    pub statements: u64,
+    pub coverage: Option<crate::Coverage>,
+    /// The source id of the file in the program, once it loaded.
+    pub source: Option<crate::error::SourceId>,
+}
+
+/// The fixed clock and zone that a file's `// now:` and `// tz:`
+/// directives give (default [`DEFAULT_NOW`], UTC).
+pub fn clock(exp: &Expectations) -> Result<(jiff::Timestamp, jiff::tz::TimeZone), String> {
     let now: jiff::Timestamp = exp
         .now
         .as_deref()
@@ -211,11 +236,67 @@ fn host_for(exp: &Expectations) -> Result<crate::LocalHost, String> {
             .ok_or_else(|| format!("bad `// tz:` directive: unknown zone {name}"))?,
         None => jiff::tz::TimeZone::UTC,
     };
-    Ok(crate::LocalHost {
-        fixed_now: Some(now),
-        zone,
-        ..crate::LocalHost::default()
-    })
+    Ok((now, zone))
+}
+
+/// The one runner of expectation files: loads `source` into `program`
+/// (which may already hold functions and host functions), runs it on
+/// `host` (whose clock should be [`clock`]'s) and checks the run. Both the
+/// conformance suite and `deluge test` come through here.
+pub fn run_on(
+    name: &str,
+    source: &str,
+    exp: &Expectations,
+    program: &mut crate::Program,
+    host: &mut dyn crate::Host,
+    options: &RunOptions,
+) -> GoldenRun {
+    let failed = |verdict| GoldenRun {
+        verdict: Err(verdict),
+        statements: 0,
+        coverage: None,
+        source: None,
+    };
+    let parse_date = crate::datetime::parse::parser_as_of(host.now(), host.time_zone());
+    let inputs: Vec<String> = exp.args.iter().map(|(n, _)| n.clone()).collect();
+    let loaded = match program.load(name, source, &inputs, &parse_date) {
+        Ok(loaded) => loaded,
+        Err(diags) => {
+            return match check_syntax_error(exp, name, source, &diags) {
+                Ok(()) => GoldenRun {
+                    verdict: Ok(()),
+                    statements: 0,
+                    coverage: None,
+                    source: None,
+                },
+                Err(problem) => failed(problem),
+            };
+        }
+    };
+    let source_id = program.sources.len() - 1;
+    let (function, args) = match entry_point(program, loaded, exp) {
+        Ok(entry) => entry,
+        Err(problem) => return failed(problem),
+    };
+    let limits = crate::Limits {
+        max_statements: exp.max_statements.unwrap_or(options.max_statements),
+        ..crate::Limits::default()
+    };
+    let mut interpreter = crate::Interpreter::new(program, host, limits);
+    if options.coverage {
+        interpreter = interpreter.with_coverage();
+    }
+    let outcome = interpreter.run(function, args);
+    let result = match &outcome.result {
+        Ok(v) => Ok(v.as_ref()),
+        Err(e) => Err(e),
+    };
+    GoldenRun {
+        verdict: check(exp, &outcome.info, result),
+        statements: outcome.statements,
+        coverage: outcome.coverage,
+        source: Some(source_id),
+    }
 }
 
 /// The function to run and its arguments in parameter order.

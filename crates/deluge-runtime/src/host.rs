@@ -7,6 +7,8 @@
 //! supplies a host, and the connections layer will supply one that speaks
 //! HTTP or answers from the local Zoho simulator.
 
+use crate::error::{RtError, RtResult};
+use crate::host_fns::HostFnId;
 use crate::value::Value;
 use deluge_syntax::ast::TaskKind;
 use jiff::Timestamp;
@@ -95,6 +97,15 @@ pub trait Host {
 
     /// `openUrl(url, target)`: may be ignored.
     fn open_url(&mut self, url: &str, target: &str);
+
+    /// A call of a function this host registered in the program's
+    /// [`HostFunctions`](crate::HostFunctions) (`deluge test`'s assertions
+    /// and `test.` namespace). Only registered names reach it; the error
+    /// may be uncatchable ([`RtError::limit`]) to end the run.
+    fn host_function(&mut self, id: HostFnId, name: &str, args: &[Value]) -> RtResult<Value> {
+        let _ = (id, args);
+        Err(RtError::not_found(name))
+    }
 }
 
 /// Defaults for the `zoho.*` system variables (language spec §5.10).

@@ -174,6 +174,11 @@ pub enum ExprKind {
         function: FnIndex,
         args: Vec<Expr>,
     },
+    /// A function the host registered for this program (see `host_fns`).
+    HostCall {
+        id: crate::host_fns::HostFnId,
+        args: Vec<Expr>,
+    },
     /// `e.message` / `e.lineNo` on a caught error.
     Property {
         receiver: Box<Expr>,

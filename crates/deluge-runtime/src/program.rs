@@ -8,6 +8,7 @@
 use crate::builtins::registry;
 use crate::datetime::DateTime;
 use crate::error::SourceId;
+use crate::host_fns::HostFunctions;
 use crate::ir::{self, FnIndex, ParamSlot};
 use crate::lower::{FunctionNames, Lowerer, SlotTable};
 use deluge_syntax::ast::{self, ScriptBody};
@@ -24,6 +25,9 @@ pub struct Program {
     pub sources: Vec<Source>,
     pub functions: Vec<ir::Function>,
     pub names: FunctionNames,
+    /// Functions the host provides to this program's sources; register
+    /// them before loading the sources that call them.
+    pub host_functions: HostFunctions,
 }
 
 /// What a loaded source contained.
@@ -146,6 +150,7 @@ impl Program {
     ) -> Lowerer<'a> {
         Lowerer {
             functions: &self.names,
+            host_functions: &self.host_functions,
             slots,
             source,
             lines: &self.sources[source].lines,

@@ -129,7 +129,8 @@ impl fmt::Display for Diagnostic {
 ///
 /// `E1xx` syntax errors, `W2xx` static-check warnings, `E3xx` runtime
 /// errors, `E4xx` execution-limit errors, `E5xx` problems with how deluge
-/// was invoked on a script (missing function, bad argument).
+/// was invoked on a script (missing function, bad argument), `E8xx` test
+/// outcomes of `deluge test`.
 pub mod codes {
     // Syntax (E1xx)
     pub const UNEXPECTED_TOKEN: &str = "E101";
@@ -202,6 +203,9 @@ pub mod codes {
 
     // Files the tools read besides scripts (E6xx)
     pub const BAD_SANDBOX_SEED: &str = "E620";
+
+    // Tests (E8xx)
+    pub const ASSERTION_FAILED: &str = "E801";
 
     /// Every code with its title, for docs and tooling.
     pub const ALL: &[(&str, &str)] = &[
@@ -290,6 +294,7 @@ pub mod codes {
         (BAD_CONNECTIONS_FILE, "invalid connections file"),
         (BAD_SANDBOX_SEED, "malformed simulator seed or state file"),
         (BAD_CONFIG_FILE, "malformed fixture or project file"),
+        (ASSERTION_FAILED, "assertion failed"),
     ];
 
     /// The title of a code, if it is one of ours.

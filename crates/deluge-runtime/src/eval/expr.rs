@@ -98,6 +98,14 @@ impl Interpreter<'_, '_> {
                 self.call_function(*function, values, e.span)
                     .map(Option::unwrap_or_default)
             }
+            ExprKind::HostCall { id, args } => {
+                let mut values = Vec::with_capacity(args.len());
+                for a in args {
+                    values.push(self.eval(frame, a)?);
+                }
+                let name = self.program.host_functions.name(*id);
+                self.host.host_function(*id, name, &values)
+            }
             ExprKind::Property { receiver, name } => {
                 let recv = self.eval(frame, receiver)?;
                 property(&recv, name)

@@ -11,6 +11,7 @@ mod stmt;
 mod task;
 
 use crate::builtins::{Ctx, context::RegexCache};
+use crate::coverage::Coverage;
 use crate::datetime::DateTime;
 use crate::error::{RtError, RtResult, SourceId};
 use crate::host::Host;
@@ -67,6 +68,8 @@ pub struct Outcome {
     pub info: Vec<String>,
     /// Statements executed.
     pub statements: u64,
+    /// Executed lines, when the run was asked to record them.
+    pub coverage: Option<Coverage>,
 }
 
 pub struct Interpreter<'p, 'h> {
@@ -85,6 +88,8 @@ pub struct Interpreter<'p, 'h> {
     /// `for each` loops open in the function being run: a `break` or
     /// `continue` outside any fails where it stands.
     loops: u32,
+    /// Executed lines; `None` (the default) records nothing.
+    coverage: Option<Box<Coverage>>,
 }
 
 const INFO_TRUNCATED: &str =
@@ -106,7 +111,20 @@ impl<'p, 'h> Interpreter<'p, 'h> {
             today,
             source: 0,
             loops: 0,
+            coverage: None,
         }
+    }
+
+    /// Records which statements run (for `deluge test --coverage`); the
+    /// counts come back in [`Outcome::coverage`].
+    pub fn with_coverage(mut self) -> Self {
+        self.coverage = Some(Box::default());
+        self
+    }
+
+    /// The counts recorded so far (for hosts that run several entries).
+    pub fn take_coverage(&mut self) -> Option<Coverage> {
+        self.coverage.take().map(|c| *c)
     }
 
     /// Runs a function (or a bare script's function) with arguments already
@@ -118,6 +136,7 @@ impl<'p, 'h> Interpreter<'p, 'h> {
             result,
             info: self.info,
             statements: self.statements,
+            coverage: self.coverage.map(|c| *c),
         }
     }
 

@@ -27,6 +27,9 @@ impl Interpreter<'_, '_> {
     }
 
     fn exec(&mut self, frame: &mut Frame, stmt: &Stmt) -> RtResult<Flow> {
+        if let Some(coverage) = &mut self.coverage {
+            coverage.hit(self.source, stmt.line);
+        }
         // `for each` counts once per iteration, in `for_each`.
         if !matches!(stmt.kind, StmtKind::ForEach { .. } | StmtKind::Nothing) {
             self.tick()?;

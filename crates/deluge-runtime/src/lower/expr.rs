@@ -203,6 +203,9 @@ impl Lowerer<'_> {
                 Err(err) => ExprKind::Fail(err),
             };
         }
+        if let Some(kind) = self.host_call(&name.name, args) {
+            return kind;
+        }
         let reg = registry();
         if let Some(id) = reg.global_id(&name.name) {
             return ExprKind::Global {
@@ -242,12 +245,15 @@ impl Lowerer<'_> {
                         Ok(args) => ExprKind::CallUser { function, args },
                         Err(err) => ExprKind::Fail(err),
                     },
-                    None if self.functions.has_category(&category.name) => {
-                        ExprKind::Fail(RtError::not_found(&full))
-                    }
-                    None => ExprKind::Fail(
-                        RtError::undefined(&category.name).at(category.span, self.source),
-                    ),
+                    None => match self.host_call(&full, args) {
+                        Some(call) => call,
+                        None if self.functions.has_category(&category.name) => {
+                            ExprKind::Fail(RtError::not_found(&full))
+                        }
+                        None => ExprKind::Fail(
+                            RtError::undefined(&category.name).at(category.span, self.source),
+                        ),
+                    },
                 };
             }
         }
@@ -265,6 +271,15 @@ impl Lowerer<'_> {
             }
             None => ExprKind::Fail(RtError::not_found(&method.name)),
         }
+    }
+
+    /// A call of a name the host registered for this program, if it is one.
+    fn host_call(&mut self, name: &str, args: &[ast::Arg]) -> Option<ExprKind> {
+        let id = self.host_functions.resolve(name)?;
+        Some(match self.plain_args(args, name) {
+            Ok(args) => ExprKind::HostCall { id, args },
+            Err(err) => ExprKind::Fail(err),
+        })
     }
 
     /// `zoho.encryption.*` are built in; other `zoho.x.y(...)` calls go to

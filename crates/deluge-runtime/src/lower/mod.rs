@@ -66,6 +66,8 @@ impl FunctionNames {
 
 pub struct Lowerer<'a> {
     pub functions: &'a FunctionNames,
+    /// Names the host added for this program (empty outside `deluge test`).
+    pub host_functions: &'a crate::host_fns::HostFunctions,
     pub slots: &'a mut SlotTable,
     pub source: SourceId,
     pub lines: &'a LineIndex,
