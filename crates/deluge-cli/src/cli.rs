@@ -326,6 +326,7 @@ pub struct ReplArgs {
 }
 
 #[derive(Args, Debug)]
+#[command(after_help = crate::help::TEST)]
 pub struct TestArgs {
     /// Test files or folders (default: the project's tests/ folder, else
     /// the current folder). A project folder means its tests/ folder.
@@ -367,6 +368,7 @@ pub struct TestArgs {
 }
 
 #[derive(Args, Debug)]
+#[command(after_help = crate::help::NEW)]
 pub struct NewArgs {
     /// The folder to create.
     pub name: PathBuf,

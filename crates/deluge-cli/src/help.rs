@@ -70,6 +70,26 @@ Exit status:
 Serving until Ctrl-C (the address is printed):
   deluge sandbox serve --seed examples/bigin-books-sync/sandbox.json --port 8080";
 
+pub const TEST: &str = "\
+Examples:
+  deluge test examples/bigin-books-sync
+  deluge test tests/conformance/text --jobs 2
+  deluge test examples/bigin-books-sync --filter update --json
+
+Exit status:
+  0  every test passed
+  1  a test failed, or a file could not be loaded
+  2  a usage error: a missing path, a bad option";
+
+pub const NEW: &str = "\
+Examples:
+  deluge new \"$(mktemp -d)/crm-sync\"
+  cd \"$(mktemp -d)\" && deluge new contacts && deluge test contacts
+
+Exit status:
+  0  the project was written
+  2  the folder exists already, a file could not be written, or a bad option";
+
 #[cfg(test)]
 mod tests {
     use crate::cli::Cli;
