@@ -4,8 +4,10 @@ mod check;
 mod cli;
 mod clock;
 mod color;
+mod fmt_cmd;
 mod inputs;
 mod parse_cmd;
+mod project;
 mod repl;
 mod run;
 mod source;
@@ -41,5 +43,6 @@ fn dispatch(cli: cli::Cli) -> u8 {
         cli::Command::Check(args) => check::check(args, color),
         cli::Command::Parse(args) => parse_cmd::parse(args, color),
         cli::Command::Repl(args) => repl::repl(args, color),
+        cli::Command::Fmt(args) => fmt_cmd::fmt(args, color),
     }
 }
