@@ -228,3 +228,16 @@ fn every_option_has_help() {
         assert!(described, "{option} has no help text: {line:?}");
     }
 }
+
+#[test]
+fn the_examples_and_benchmarks_of_the_repository_are_formatted() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let o = run(&repo, &["fmt", "--check", "examples", "benches"], None);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "run `deluge fmt examples benches`; unformatted:\n{}{}",
+        stdout(&o),
+        stderr(&o)
+    );
+}
