@@ -77,7 +77,7 @@ impl Formatter<'_> {
         let mut d = Docs::new();
         d.text(first);
         for line in rest {
-            d.push(Doc::HardLine).text(format!(" {line}"));
+            d.push(Doc::LineInComment).text(format!(" {line}"));
         }
         d.build()
     }
