@@ -83,3 +83,22 @@ fn deep_operator_chains_do_not_exhaust_the_stack() {
         assert!(out.is_ok(), "{out:?}");
     }
 }
+
+/// The layouts `docs/formatting.md` shows are what `deluge fmt` writes:
+/// every `deluge` block but the first (the "before" example) is formatted,
+/// and the first formats to the second.
+#[test]
+fn the_documented_layouts_are_the_formatters() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/formatting.md");
+    let doc = std::fs::read_to_string(path).expect("docs/formatting.md");
+    let blocks: Vec<&str> = doc
+        .split("```deluge\n")
+        .skip(1)
+        .filter_map(|rest| rest.split("```").next())
+        .collect();
+    assert!(blocks.len() >= 3, "the examples are missing");
+    assert_eq!(format(blocks[0]), blocks[1]);
+    for block in &blocks[1..] {
+        assert_eq!(&format(block), block);
+    }
+}
