@@ -1,7 +1,8 @@
 //! Formatting never panics, and every script without syntax errors is
-//! formatted (never refused with E118) to a fixed point, whatever its
-//! comments and line breaks: random scripts of valid statements with
-//! comments slipped in between any two tokens, at any line width.
+//! formatted (never refused with E118) to a fixed point that keeps every
+//! comment, whatever its comments and line breaks: random scripts of valid
+//! statements with comments slipped in between any two tokens, at any line
+//! width.
 
 use deluge_fmt::{FmtOptions, Indent, format_source};
 use proptest::prelude::*;
@@ -127,6 +128,13 @@ proptest! {
         let once = format_source(&source, &options);
         prop_assert!(once.is_ok(), "refused:\n{source}\n{once:?}");
         let once = once.unwrap_or_default();
+        for marker in ["// c", "/* c */", "/* two", "/**", "// expect: 1"] {
+            prop_assert_eq!(
+                source.matches(marker).count(),
+                once.matches(marker).count(),
+                "comments lost or added: {}\n{}", marker, once
+            );
+        }
         let twice = format_source(&once, &options).unwrap_or_default();
         prop_assert_eq!(&twice, &once, "not idempotent for\n{}", source);
     }
