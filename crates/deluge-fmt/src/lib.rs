@@ -30,13 +30,16 @@ pub const DEFAULT_LINE_WIDTH: usize = 120;
 /// editor shows it).
 pub const TAB_WIDTH: usize = 4;
 
+/// The widest indentation level in spaces.
+pub const MAX_SPACES: usize = 32;
+
 /// One level of indentation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Indent {
     /// A tab, as Zoho's editor writes (counted as [`TAB_WIDTH`] columns).
     #[default]
     Tab,
-    /// This many spaces.
+    /// This many spaces (at most [`MAX_SPACES`]; more count as that many).
     Spaces(usize),
 }
 

@@ -3,7 +3,7 @@
 //! otherwise broken (Wadler's "prettier printer", as in Prettier).
 
 use crate::doc::Doc;
-use crate::{FmtOptions, Indent, TAB_WIDTH};
+use crate::{FmtOptions, Indent, MAX_SPACES, TAB_WIDTH};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -38,7 +38,10 @@ struct Printer<'d> {
 pub(crate) fn print(doc: &Doc, options: &FmtOptions, newline: &'static str) -> String {
     let (unit, unit_width) = match options.indent {
         Indent::Tab => ("\t".to_owned(), TAB_WIDTH),
-        Indent::Spaces(n) => (" ".repeat(n), n),
+        Indent::Spaces(n) => {
+            let n = n.min(MAX_SPACES);
+            (" ".repeat(n), n)
+        }
     };
     let mut printer = Printer {
         newline,
@@ -150,7 +153,9 @@ impl<'d> Printer<'d> {
     /// True when `doc`, printed flat, and what follows it up to the next
     /// possible line break fit in the rest of the line.
     fn fits(&self, doc: &Doc) -> bool {
-        let mut room = self.width as isize - self.column as isize;
+        // Saturating: any width, however large, means what it says.
+        let signed = |n: usize| isize::try_from(n).unwrap_or(isize::MAX);
+        let mut room = signed(self.width).saturating_sub(signed(self.column));
         let mut todo = vec![(Mode::Flat, doc)];
         let mut rest = self.stack.len();
         while room >= 0 {
@@ -164,10 +169,10 @@ impl<'d> Printer<'d> {
             };
             match doc {
                 Doc::Text(s) => match s.find('\n') {
-                    Some(at) => return room >= display_width(&s[..at]) as isize,
-                    None => room -= display_width(s) as isize,
+                    Some(at) => return room >= signed(display_width(&s[..at])),
+                    None => room = room.saturating_sub(signed(display_width(s))),
                 },
-                Doc::Line if mode == Mode::Flat => room -= 1,
+                Doc::Line if mode == Mode::Flat => room = room.saturating_sub(1),
                 Doc::SoftLine if mode == Mode::Flat => {}
                 Doc::Line | Doc::SoftLine | Doc::HardLine | Doc::LineInComment => return true,
                 Doc::Indent(inner) => todo.push((mode, inner)),
@@ -232,6 +237,11 @@ mod tests {
             text("x"),
         ]);
         assert_eq!(print(&doc, &options(80), "\n"), "a + b; // c\nx");
+    }
+
+    #[test]
+    fn the_widest_width_keeps_everything_flat() {
+        assert_eq!(print(&call(), &options(usize::MAX), "\n"), "f(alpha, beta)");
     }
 
     #[test]

@@ -102,3 +102,20 @@ fn the_documented_layouts_are_the_formatters() {
         assert_eq!(&format(block), block);
     }
 }
+
+#[test]
+fn extreme_options_do_not_panic() {
+    let script = "if (a && b) { info {1, 2}; }";
+    for options in [
+        FmtOptions {
+            indent: Indent::Spaces(usize::MAX),
+            line_width: 0,
+        },
+        FmtOptions {
+            indent: Indent::Spaces(0),
+            line_width: usize::MAX,
+        },
+    ] {
+        assert!(format_source(script, &options).is_ok());
+    }
+}
