@@ -90,6 +90,16 @@ Exit status:
   0  the project was written
   2  the folder exists already, a file could not be written, or a bad option";
 
+pub const FMT: &str = "\
+Examples:
+  deluge fmt --check examples/ benches/
+  deluge fmt --stdin < examples/hello.dg
+
+Exit status:
+  0  every file is formatted (with --check), or was written
+  1  a file is not formatted (with --check), or has syntax errors (left untouched)
+  2  a usage error: a missing file or folder, a bad option or deluge.json";
+
 #[cfg(test)]
 mod tests {
     use crate::cli::Cli;

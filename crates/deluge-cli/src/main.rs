@@ -7,6 +7,7 @@ mod clock;
 mod color;
 mod connect;
 mod connections_cmd;
+mod fmt_cmd;
 mod help;
 mod inputs;
 mod new_project;
@@ -54,5 +55,6 @@ fn dispatch(cli: cli::Cli) -> u8 {
         cli::Command::New(args) => new_project::new_project(&args.name),
         cli::Command::Connections(command) => connections_cmd::run(command, color),
         cli::Command::Sandbox(command) => sandbox_cmd::sandbox(command, color),
+        cli::Command::Fmt(args) => fmt_cmd::fmt(args, color),
     }
 }

@@ -151,6 +151,7 @@ pub mod codes {
     pub const STATEMENT_OUTSIDE_FUNCTION: &str = "E116";
     pub const DUPLICATE_FUNCTION: &str = "E117";
     pub const FOREIGN_CONSTRUCT: &str = "E118";
+    pub const FORMAT_CHANGES_PROGRAM: &str = "E119";
 
     // Static checks (W2xx)
     pub const UNDEFINED_VARIABLE: &str = "W201";
@@ -238,6 +239,10 @@ pub mod codes {
         (
             FOREIGN_CONSTRUCT,
             "construct of another language, not Deluge",
+        ),
+        (
+            FORMAT_CHANGES_PROGRAM,
+            "formatting would change the program",
         ),
         (UNDEFINED_VARIABLE, "variable read but never assigned"),
         (
