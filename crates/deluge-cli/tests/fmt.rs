@@ -158,7 +158,7 @@ fn the_project_file_sets_the_layout_and_flags_override_it() {
     let dir = Scratch::new("project");
     dir.write(
         "deluge.json",
-        r#"{"connections": {"books": {}}, "fmt": {"indent": 2, "line_width": 100}}"#,
+        r#"{"connections": "connections.json", "fmt": {"indent": 2, "line_width": 100}}"#,
     );
     let nested = dir.0.join("deep/er");
     std::fs::create_dir_all(&nested).expect("folder");
