@@ -8,6 +8,7 @@
 //! builtins §0.2 (`dispatch.rs`).
 
 pub mod args;
+pub mod catalog;
 mod collection;
 mod common;
 pub mod context;
