@@ -135,10 +135,18 @@ pub fn complete(before: &str, vocabulary: &Vocabulary) -> Completions {
     }
     let variables = vocabulary.variables.iter().map(|(n, _)| n.as_str());
     let mut found = matching(variables, word, CandidateKind::Variable);
-    found.extend(matching(KEYWORDS.iter().copied(), word, CandidateKind::Keyword));
+    found.extend(matching(
+        KEYWORDS.iter().copied(),
+        word,
+        CandidateKind::Keyword,
+    ));
     let functions = vocabulary.functions.iter().map(String::as_str);
     found.extend(matching(functions, word, CandidateKind::Function));
-    found.extend(matching(registry().all_names(), word, CandidateKind::Builtin));
+    found.extend(matching(
+        registry().all_names(),
+        word,
+        CandidateKind::Builtin,
+    ));
     completions(start, sorted(found))
 }
 
@@ -235,7 +243,10 @@ fn methods(receiver: Option<Kind>, word: &str) -> Vec<Candidate> {
         CandidateKind::Method,
     );
     for other in sorted(others) {
-        if !first.iter().any(|f| f.name.eq_ignore_ascii_case(&other.name)) {
+        if !first
+            .iter()
+            .any(|f| f.name.eq_ignore_ascii_case(&other.name))
+        {
             first.push(other);
         }
     }

@@ -48,7 +48,12 @@ fn a_map_variable_offers_put_get_and_keys() {
     let get = words.iter().position(|w| w == "get").expect("get");
     let upper = words.iter().position(|w| w == "toUpperCase").expect("all");
     assert!(put.max(keys).max(get) < upper, "{words:?}");
-    assert!(found.candidates.iter().all(|c| c.kind == CandidateKind::Method));
+    assert!(
+        found
+            .candidates
+            .iter()
+            .all(|c| c.kind == CandidateKind::Method)
+    );
 }
 
 #[test]
@@ -79,9 +84,16 @@ fn candidates_say_what_they_name() {
 fn zoho_names() {
     let (start, words) = names("r = zoho.crm.getRec");
     assert_eq!(start, 4);
-    assert!(words.contains(&"zoho.crm.getRecordById".to_string()), "{words:?}");
+    assert!(
+        words.contains(&"zoho.crm.getRecordById".to_string()),
+        "{words:?}"
+    );
     assert!(words.iter().all(|w| w.starts_with("zoho.crm.getRec")));
-    assert!(names("zoho.login").1.contains(&"zoho.loginuser".to_string()));
+    assert!(
+        names("zoho.login")
+            .1
+            .contains(&"zoho.loginuser".to_string())
+    );
     assert!(
         names("zoho.encryption.sha")
             .1
