@@ -87,9 +87,5 @@ fn diagnose(text: &str, ast: Option<&mut std::io::StdoutLock<'_>>) -> Vec<Diagno
     if let Some(out) = ast {
         let _ = write!(out, "{}", dump::script(&parsed.script));
     }
-    let mut diagnostics = parsed.diagnostics.clone();
-    if !parsed.has_errors() {
-        diagnostics.extend(deluge_runtime::lint::check(&parsed.script));
-    }
-    diagnostics
+    deluge_runtime::lint::diagnostics(&parsed)
 }

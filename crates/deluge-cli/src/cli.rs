@@ -36,6 +36,9 @@ pub enum Command {
     /// An interactive Deluge prompt (reads entries from standard input
     /// when it is not a terminal).
     Repl(ReplArgs),
+    /// A language server for editors, speaking LSP over standard input
+    /// and output (docs/editors.md).
+    Lsp(LspArgs),
 }
 
 /// The simulated environment: clock, zone and the `zoho.*` users.
@@ -160,4 +163,12 @@ pub struct ReplArgs {
 
     #[command(flatten)]
     pub clock: ClockArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct LspArgs {
+    /// Talk over standard input and output (the only transport, and the
+    /// default; accepted because editor clients pass it).
+    #[arg(long)]
+    pub stdio: bool,
 }

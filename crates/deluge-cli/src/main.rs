@@ -5,6 +5,7 @@ mod cli;
 mod clock;
 mod color;
 mod inputs;
+mod lsp;
 mod parse_cmd;
 mod repl;
 mod run;
@@ -41,5 +42,6 @@ fn dispatch(cli: cli::Cli) -> u8 {
         cli::Command::Check(args) => check::check(args, color),
         cli::Command::Parse(args) => parse_cmd::parse(args, color),
         cli::Command::Repl(args) => repl::repl(args, color),
+        cli::Command::Lsp(args) => lsp::lsp(args),
     }
 }

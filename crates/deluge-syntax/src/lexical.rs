@@ -77,8 +77,8 @@ fn comments_in(source: &str, start: usize, end: usize, out: &mut Vec<(Span, Toke
         let rest = &gap[at..];
         let len = if rest.starts_with("//") {
             rest.find(['\r', '\n']).unwrap_or(rest.len())
-        } else if rest.starts_with("/*") {
-            rest[2..].find("*/").map_or(rest.len(), |close| close + 4)
+        } else if let Some(body) = rest.strip_prefix("/*") {
+            body.find("*/").map_or(rest.len(), |close| close + 4)
         } else {
             // Not reachable for a real gap; step over the character.
             1

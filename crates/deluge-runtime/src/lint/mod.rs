@@ -13,9 +13,20 @@ mod suggest;
 mod walk;
 
 use crate::lower::FunctionNames;
-use deluge_syntax::Diagnostic;
 use deluge_syntax::ast::{Script, ScriptBody, TypeKind};
+use deluge_syntax::{Diagnostic, Parse};
 pub use suggest::closest;
+
+/// Every diagnostic `deluge check` reports for a parsed file: its syntax
+/// errors, then, when it has none, the static warnings. Editors report the
+/// same list.
+pub fn diagnostics(parsed: &Parse) -> Vec<Diagnostic> {
+    let mut all = parsed.diagnostics.clone();
+    if !parsed.has_errors() {
+        all.extend(check(&parsed.script));
+    }
+    all
+}
 
 /// Every warning for a parsed script, in source order.
 pub fn check(script: &Script) -> Vec<Diagnostic> {
