@@ -149,6 +149,7 @@ pub mod codes {
     pub const BAD_FUNCTION_HEADER: &str = "E115";
     pub const STATEMENT_OUTSIDE_FUNCTION: &str = "E116";
     pub const DUPLICATE_FUNCTION: &str = "E117";
+    pub const FORMAT_CHANGES_PROGRAM: &str = "E118";
 
     // Static checks (W2xx)
     pub const UNDEFINED_VARIABLE: &str = "W201";
@@ -223,6 +224,10 @@ pub mod codes {
             "statement outside a function definition",
         ),
         (DUPLICATE_FUNCTION, "function defined twice"),
+        (
+            FORMAT_CHANGES_PROGRAM,
+            "formatting would change the program",
+        ),
         (UNDEFINED_VARIABLE, "variable read but never assigned"),
         (
             LOOP_CONTROL_OUTSIDE_LOOP,
