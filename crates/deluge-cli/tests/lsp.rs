@@ -257,6 +257,74 @@ fn hover_completion_and_definition() {
     assert_eq!(client.finish(), Some(0));
 }
 
+/// Applies LSP text edits to an ASCII text (so characters are bytes).
+fn apply(text: &str, edits: &[Value]) -> String {
+    let offset = |p: &Value| {
+        let line = p["line"].as_u64().unwrap_or(0) as usize;
+        let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        start + p["character"].as_u64().unwrap_or(0) as usize
+    };
+    let mut out = text.to_string();
+    let mut spans: Vec<(usize, usize, &str)> = edits
+        .iter()
+        .map(|e| {
+            let range = &e["range"];
+            (
+                offset(&range["start"]),
+                offset(&range["end"]),
+                e["newText"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    spans.sort_by_key(|s| std::cmp::Reverse(s.0));
+    for (start, end, new) in spans {
+        out.replace_range(start..end, new);
+    }
+    out
+}
+
+#[test]
+fn formatting_gives_the_house_layout_once() {
+    let mut client = Client::start();
+    client.initialize();
+    let messy = "total = 0;\nif(total>1){info \"big\";}else{total = total+1;}\n";
+    client.open(messy);
+    // The editor's own settings (spaces here) do not change the layout.
+    let options = json!({"tabSize": 2, "insertSpaces": true});
+    let params = json!({"textDocument": {"uri": URI}, "options": options});
+    let answer = client.request("textDocument/formatting", params.clone());
+    let edits = answer["result"].as_array().cloned().expect("edits");
+    let formatted = apply(messy, &edits);
+    // Zoho's house style: braces on their own lines, bodies indented by a tab.
+    let lines: Vec<&str> = formatted.lines().collect();
+    assert!(
+        lines.contains(&"{") && lines.contains(&"}") && lines.contains(&"else"),
+        "{formatted}"
+    );
+    assert!(lines.contains(&"\tinfo \"big\";"), "{formatted}");
+    assert!(lines.iter().all(|l| !l.starts_with(' ')), "{formatted}");
+
+    let change = json!({"textDocument": {"uri": URI, "version": 2},
+                        "contentChanges": [{"text": formatted}]});
+    client.notify("textDocument/didChange", change);
+    assert!(client.diagnostics().is_empty());
+    let again = client.request("textDocument/formatting", params);
+    assert_eq!(again["result"], json!([]), "formatting is idempotent");
+
+    // A file with a syntax error is left alone.
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 3}, "contentChanges": [{"text": "x = ;"}]}),
+    );
+    let refused = client.request(
+        "textDocument/formatting",
+        json!({"textDocument": {"uri": URI}, "options": options}),
+    );
+    assert_eq!(refused["result"], Value::Null);
+    assert!(refused.get("error").is_none());
+    assert_eq!(client.finish(), Some(0));
+}
+
 #[test]
 fn malformed_messages_and_unknown_methods_get_errors_and_the_server_goes_on() {
     let mut client = Client::start();

@@ -3,8 +3,8 @@
 //! It reports what `deluge check` reports as you type, explains built-ins
 //! from the tables that generate `docs/builtins.md`, completes methods by
 //! the type of their receiver, finds definitions and references of
-//! variables and functions, lists the functions of a file and classes every
-//! token for highlighting.
+//! variables and functions, lists the functions of a file, classes every
+//! token for highlighting and formats documents with `deluge-fmt`.
 //!
 //! Built on rust-analyzer's `lsp-types` (the protocol's types) and
 //! `lsp-server`'s messages, with a synchronous loop on one thread and a
@@ -19,6 +19,7 @@ mod capabilities;
 mod completion;
 mod diagnostics;
 mod document;
+mod formatting;
 mod hover;
 mod index;
 mod infer;

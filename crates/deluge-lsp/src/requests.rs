@@ -4,11 +4,11 @@
 
 use crate::document::Document;
 use crate::server::{Server, error, parse, to_value};
-use crate::{completion, hover, navigation, semantic};
+use crate::{completion, formatting, hover, navigation, semantic};
 use lsp_server::{ErrorCode, ResponseError};
 use lsp_types::request::{
-    Completion, DocumentHighlightRequest, DocumentSymbolRequest, GotoDefinition, HoverRequest,
-    References, Request, SemanticTokensFullRequest,
+    Completion, DocumentHighlightRequest, DocumentSymbolRequest, Formatting, GotoDefinition,
+    HoverRequest, References, Request, SemanticTokensFullRequest,
 };
 use lsp_types::{
     CompletionResponse, DocumentSymbolResponse, GotoDefinitionResponse, SemanticTokensResult,
@@ -54,6 +54,14 @@ pub fn answer(server: &Server, method: &str, params: Value) -> Result<Value, Res
                 let doc = document(s, &p.text_document.uri)?;
                 Some(SemanticTokensResult::Tokens(semantic::tokens(doc)))
             })
+        }
+        Formatting::METHOD => {
+            let p: lsp_types::DocumentFormattingParams = parse(params)?;
+            match document(server, &p.text_document.uri).map(formatting::format) {
+                None => Ok(Value::Null),
+                Some(Ok(edits)) => to_value(edits),
+                Some(Err(why)) => Err(error(ErrorCode::RequestFailed, &why)),
+            }
         }
         _ => Err(error(
             ErrorCode::MethodNotFound,
