@@ -2,8 +2,10 @@
 # Benchmarks: each workload in benches/workloads run by `deluge run` and by
 # its Python equivalent, in the same command, so the ratio is measured on
 # the same machine state. Prints median wall times and deluge/python ratios,
-# the start-up cost, `deluge check` on a 100-line script and the parse
-# throughput on a generated multi-megabyte script.
+# the start-up cost, `deluge check` on a 100-line script, the parse
+# throughput on a generated multi-megabyte script, and a scripted `deluge lsp`
+# session with the keystroke latency in a 2,000-line file. (The same
+# keystroke in-process: cargo bench -p deluge-lsp --bench keystroke.)
 #
 # Usage: scripts/bench.sh [RUNS]   (default 11 runs per measurement)
 set -euo pipefail
@@ -54,3 +56,7 @@ for _ in $(seq 1 600); do cat "$work/topping.dg" "$work/strings.dg" "$work/loop.
 bytes=$(wc -c < "$tmp/big.dg")
 b=$(median_ms 5 "$deluge" check --format short "$tmp/big.dg")
 python3 -c "print(f'deluge check on {$bytes/1e6:.1f} MB: {$b:.0f} ms median = {$bytes/1e6/($b/1000):.1f} MB/s (parse + static checks + process start)')"
+
+# Language server over stdio: a short session (diagnostics, hover,
+# completion, formatting), then keystrokes in a 2,000-line file.
+python3 scripts/lsp-session.py "$deluge" 200
