@@ -39,6 +39,8 @@ pub enum Command {
     /// A language server for editors, speaking LSP over standard input
     /// and output (docs/editors.md).
     Lsp(LspArgs),
+    /// Lay scripts out in the canonical style (rewrites them in place).
+    Fmt(FmtArgs),
 }
 
 /// The simulated environment: clock, zone and the `zoho.*` users.
@@ -172,3 +174,46 @@ pub struct LspArgs {
     #[arg(long)]
     pub stdio: bool,
 }
+
+#[derive(Args, Debug)]
+pub struct FmtArgs {
+    /// Files or folders (searched recursively for .dg, .deluge and .ds),
+    /// rewritten in place when their layout changes.
+    #[arg(required_unless_present = "stdin", conflicts_with = "stdin")]
+    pub paths: Vec<PathBuf>,
+
+    /// Rewrite nothing: list the files whose layout would change, and exit
+    /// with status 1 if there are any (for CI).
+    #[arg(long)]
+    pub check: bool,
+
+    /// Format standard input and write the result to standard output.
+    #[arg(long)]
+    pub stdin: bool,
+
+    /// Longest line before a statement is broken. Default: 120, or
+    /// "fmt": {"line_width": N} in deluge.json.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub line_width: Option<u32>,
+
+    /// One level of indentation: `tab` or a number of spaces (1 to 16).
+    /// Default: tab, or "fmt": {"indent": ...} in deluge.json.
+    #[arg(long, value_name = "tab|N", value_parser = parse_indent)]
+    pub indent: Option<deluge_fmt::Indent>,
+}
+
+/// `tab`, or a number of spaces from 1 to 16.
+pub fn parse_indent(s: &str) -> Result<deluge_fmt::Indent, String> {
+    if s.eq_ignore_ascii_case("tab") {
+        return Ok(deluge_fmt::Indent::Tab);
+    }
+    match s.parse::<usize>() {
+        Ok(n) if (1..=MAX_INDENT).contains(&n) => Ok(deluge_fmt::Indent::Spaces(n)),
+        _ => Err(format!(
+            "expected `tab` or a number of spaces from 1 to {MAX_INDENT}"
+        )),
+    }
+}
+
+/// The widest indentation `--indent` and deluge.json accept.
+pub const MAX_INDENT: usize = 16;

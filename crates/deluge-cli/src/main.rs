@@ -4,9 +4,11 @@ mod check;
 mod cli;
 mod clock;
 mod color;
+mod fmt_cmd;
 mod inputs;
 mod lsp;
 mod parse_cmd;
+mod project;
 mod repl;
 mod run;
 mod source;
@@ -43,5 +45,6 @@ fn dispatch(cli: cli::Cli) -> u8 {
         cli::Command::Parse(args) => parse_cmd::parse(args, color),
         cli::Command::Repl(args) => repl::repl(args, color),
         cli::Command::Lsp(args) => lsp::lsp(args),
+        cli::Command::Fmt(args) => fmt_cmd::fmt(args, color),
     }
 }

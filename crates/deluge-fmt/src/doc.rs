@@ -19,6 +19,10 @@ pub(crate) enum Doc {
     SoftLine,
     /// Always a line break; the groups around it break too.
     HardLine,
+    /// A line break inside a block comment: like [`Doc::HardLine`], except
+    /// that a `//` comment waiting for the end of the line (a
+    /// [`Doc::LineSuffix`]) waits for the next break after the comment.
+    LineInComment,
     /// Text kept back until just before the next line break: how a `//`
     /// comment stays at the end of its line whatever follows it.
     LineSuffix(Cow<'static, str>),
@@ -59,7 +63,7 @@ pub(crate) fn group(doc: Doc) -> Doc {
 /// be broken (whose flag already says so).
 fn forces_break(doc: &Doc) -> bool {
     match doc {
-        Doc::HardLine | Doc::BreakParent => true,
+        Doc::HardLine | Doc::LineInComment | Doc::BreakParent => true,
         Doc::Group { broken, .. } => *broken,
         Doc::Indent(inner) => forces_break(inner),
         Doc::Concat(docs) => docs.iter().any(forces_break),

@@ -30,13 +30,16 @@ pub const DEFAULT_LINE_WIDTH: usize = 120;
 /// editor shows it).
 pub const TAB_WIDTH: usize = 4;
 
+/// The widest indentation level in spaces.
+pub const MAX_SPACES: usize = 32;
+
 /// One level of indentation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Indent {
     /// A tab, as Zoho's editor writes (counted as [`TAB_WIDTH`] columns).
     #[default]
     Tab,
-    /// This many spaces.
+    /// This many spaces (at most [`MAX_SPACES`]; more count as that many).
     Spaces(usize),
 }
 
@@ -69,15 +72,24 @@ pub fn format_source(text: &str, options: &FmtOptions) -> Result<String, Vec<Dia
     }
     let source = source::Source::new(text);
     let doc = layout::script(&source, &parsed.script);
-    let mut out = printer::print(&doc, options);
+    let newline = line_ending(text);
+    let mut out = printer::print(&doc, options, newline);
     if !out.is_empty() {
-        out.push('\n');
+        out.push_str(newline);
     }
     if text.starts_with('\u{FEFF}') {
         out.insert(0, '\u{FEFF}');
     }
     verify(&parsed.script, &out)?;
     Ok(out)
+}
+
+/// The line ending of the file: the one its first line ends with.
+fn line_ending(text: &str) -> &'static str {
+    match text.find('\n') {
+        Some(at) if text[..at].ends_with('\r') => "\r\n",
+        _ => "\n",
+    }
 }
 
 /// The guard that keeps formatting from changing a program: the output

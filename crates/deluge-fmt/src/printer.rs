@@ -3,7 +3,7 @@
 //! otherwise broken (Wadler's "prettier printer", as in Prettier).
 
 use crate::doc::Doc;
-use crate::{FmtOptions, Indent, TAB_WIDTH};
+use crate::{FmtOptions, Indent, MAX_SPACES, TAB_WIDTH};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -18,6 +18,8 @@ struct Frame<'d> {
 }
 
 struct Printer<'d> {
+    /// `\n`, or `\r\n` for a file written with those.
+    newline: &'static str,
     unit: String,
     unit_width: usize,
     width: usize,
@@ -31,13 +33,18 @@ struct Printer<'d> {
     stack: Vec<Frame<'d>>,
 }
 
-/// Prints `doc` with the indentation and line width of `options`.
-pub(crate) fn print(doc: &Doc, options: &FmtOptions) -> String {
+/// Prints `doc` with the indentation and line width of `options`, ending
+/// lines with `newline`.
+pub(crate) fn print(doc: &Doc, options: &FmtOptions, newline: &'static str) -> String {
     let (unit, unit_width) = match options.indent {
         Indent::Tab => ("\t".to_owned(), TAB_WIDTH),
-        Indent::Spaces(n) => (" ".repeat(n), n),
+        Indent::Spaces(n) => {
+            let n = n.min(MAX_SPACES);
+            (" ".repeat(n), n)
+        }
     };
     let mut printer = Printer {
+        newline,
         unit,
         unit_width,
         width: options.line_width,
@@ -69,6 +76,7 @@ impl<'d> Printer<'d> {
                 Doc::Line if mode == Mode::Flat => self.write(" "),
                 Doc::SoftLine if mode == Mode::Flat => {}
                 Doc::Line | Doc::SoftLine | Doc::HardLine => self.newline(level),
+                Doc::LineInComment => self.break_line(level),
                 Doc::LineSuffix(s) => self.suffixes.push(s),
                 Doc::Indent(inner) => self.stack.push(Frame {
                     level: level + 1,
@@ -110,11 +118,18 @@ impl<'d> Printer<'d> {
         }
     }
 
+    /// Ends the line: the comments kept for its end, then the break.
     fn newline(&mut self, level: usize) {
         let kept = self.out.trim_end_matches([' ', '\t']).len();
         self.out.truncate(kept);
         self.flush_suffixes();
-        self.out.push('\n');
+        self.break_line(level);
+    }
+
+    fn break_line(&mut self, level: usize) {
+        let kept = self.out.trim_end_matches([' ', '\t']).len();
+        self.out.truncate(kept);
+        self.out.push_str(self.newline);
         self.column = level * self.unit_width;
         self.pending_indent = Some(level);
     }
@@ -138,7 +153,9 @@ impl<'d> Printer<'d> {
     /// True when `doc`, printed flat, and what follows it up to the next
     /// possible line break fit in the rest of the line.
     fn fits(&self, doc: &Doc) -> bool {
-        let mut room = self.width as isize - self.column as isize;
+        // Saturating: any width, however large, means what it says.
+        let signed = |n: usize| isize::try_from(n).unwrap_or(isize::MAX);
+        let mut room = signed(self.width).saturating_sub(signed(self.column));
         let mut todo = vec![(Mode::Flat, doc)];
         let mut rest = self.stack.len();
         while room >= 0 {
@@ -152,12 +169,12 @@ impl<'d> Printer<'d> {
             };
             match doc {
                 Doc::Text(s) => match s.find('\n') {
-                    Some(at) => return room >= display_width(&s[..at]) as isize,
-                    None => room -= display_width(s) as isize,
+                    Some(at) => return room >= signed(display_width(&s[..at])),
+                    None => room = room.saturating_sub(signed(display_width(s))),
                 },
-                Doc::Line if mode == Mode::Flat => room -= 1,
+                Doc::Line if mode == Mode::Flat => room = room.saturating_sub(1),
                 Doc::SoftLine if mode == Mode::Flat => {}
-                Doc::Line | Doc::SoftLine | Doc::HardLine => return true,
+                Doc::Line | Doc::SoftLine | Doc::HardLine | Doc::LineInComment => return true,
                 Doc::Indent(inner) => todo.push((mode, inner)),
                 Doc::Group { doc, broken } => {
                     let mode = if *broken { Mode::Break } else { mode };
@@ -199,12 +216,15 @@ mod tests {
 
     #[test]
     fn a_group_that_fits_stays_flat() {
-        assert_eq!(print(&call(), &options(20)), "f(alpha, beta)");
+        assert_eq!(print(&call(), &options(20), "\n"), "f(alpha, beta)");
     }
 
     #[test]
     fn a_group_that_does_not_fit_breaks_with_indentation() {
-        assert_eq!(print(&call(), &options(10)), "f(\n\talpha,\n\tbeta\n)");
+        assert_eq!(
+            print(&call(), &options(10), "\n"),
+            "f(\n\talpha,\n\tbeta\n)"
+        );
     }
 
     #[test]
@@ -216,7 +236,12 @@ mod tests {
             Doc::HardLine,
             text("x"),
         ]);
-        assert_eq!(print(&doc, &options(80)), "a + b; // c\nx");
+        assert_eq!(print(&doc, &options(80), "\n"), "a + b; // c\nx");
+    }
+
+    #[test]
+    fn the_widest_width_keeps_everything_flat() {
+        assert_eq!(print(&call(), &options(usize::MAX), "\n"), "f(alpha, beta)");
     }
 
     #[test]
@@ -231,6 +256,6 @@ mod tests {
             indent: Indent::Spaces(2),
             line_width: 80,
         };
-        assert_eq!(print(&doc, &spaces), "a\n\n  b");
+        assert_eq!(print(&doc, &spaces, "\r\n"), "a\r\n\r\n  b");
     }
 }

@@ -195,6 +195,7 @@ pub mod codes {
     // Invocation (E5xx)
     pub const NO_SUCH_FUNCTION: &str = "E501";
     pub const BAD_ARGUMENT: &str = "E502";
+    pub const BAD_PROJECT_FILE: &str = "E503";
 
     /// Every code with its title, for docs and tooling.
     pub const ALL: &[(&str, &str)] = &[
@@ -280,6 +281,7 @@ pub mod codes {
         (INTERRUPTED, "run interrupted"),
         (NO_SUCH_FUNCTION, "function to run not found"),
         (BAD_ARGUMENT, "bad script argument"),
+        (BAD_PROJECT_FILE, "bad `deluge.json` project file"),
     ];
 
     /// The title of a code, if it is one of ours.

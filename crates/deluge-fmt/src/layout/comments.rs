@@ -43,8 +43,12 @@ impl Formatter<'_> {
     /// A `// expect-error:` comment refers to the line a statement starts
     /// on, and must stay there however the statement is broken.
     pub(super) fn hoist_first_line(&mut self, start: usize, limit: usize) -> Doc {
-        let text = self.src.text;
-        let line_end = text[start..limit].find('\n').map_or(limit, |n| start + n);
+        let line_end = self
+            .src
+            .text
+            .get(start..limit)
+            .and_then(|rest| rest.find('\n'))
+            .map_or(limit, |n| start + n);
         let mut d = Docs::new();
         for i in self.next_comment..self.src.comments.len() {
             let c = self.src.comments[i];
@@ -77,7 +81,7 @@ impl Formatter<'_> {
         let mut d = Docs::new();
         d.text(first);
         for line in rest {
-            d.push(Doc::HardLine).text(format!(" {line}"));
+            d.push(Doc::LineInComment).text(format!(" {line}"));
         }
         d.build()
     }

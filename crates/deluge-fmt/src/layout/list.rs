@@ -60,13 +60,13 @@ impl Formatter<'_> {
         group(d.build())
     }
 
-    /// The comments in front of an item: a block comment within the line
-    /// stays in front of it; any other gets a line of its own.
+    /// The comments in front of an item: a block comment followed by code
+    /// on its line stays in front of it; any other gets a line of its own.
     fn leading_in_list(&mut self, pos: usize) -> Doc {
         let mut d = Docs::new();
         for c in self.take_before(pos) {
             d.push(self.comment_doc(&c));
-            if c.kind == CommentKind::Block && !c.own_line && !c.ends_line {
+            if c.kind == CommentKind::Block && !c.ends_line {
                 d.text(" ");
             } else {
                 d.push(Doc::HardLine);
