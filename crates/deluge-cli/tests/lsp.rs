@@ -92,7 +92,11 @@ impl Client {
     }
 
     fn open(&mut self, text: &str) {
-        let document = json!({"uri": URI, "languageId": "deluge", "version": 1, "text": text});
+        self.open_at(URI, text);
+    }
+
+    fn open_at(&mut self, uri: &str, text: &str) {
+        let document = json!({"uri": uri, "languageId": "deluge", "version": 1, "text": text});
         self.notify("textDocument/didOpen", json!({"textDocument": document}));
     }
 
@@ -323,6 +327,37 @@ fn formatting_gives_the_house_layout_once() {
     assert_eq!(refused["result"], Value::Null);
     assert!(refused.get("error").is_none());
     assert_eq!(client.finish(), Some(0));
+}
+
+#[cfg(unix)] // the file URI is built from a Unix path
+#[test]
+fn formatting_follows_the_project_file_of_the_documents_folder() {
+    let dir = std::env::temp_dir().join(format!("deluge-lsp-project-{}", std::process::id()));
+    let nested = dir.join("scripts");
+    std::fs::create_dir_all(&nested).expect("temp folder");
+    // docs/formatting.md: "indent": N indents with N spaces.
+    std::fs::write(dir.join("deluge.json"), r#"{"fmt": {"indent": 2}}"#).expect("written");
+    let uri = format!("file://{}/a.dg", nested.display());
+    let mut client = Client::start();
+    client.initialize();
+    client.open_at(&uri, "x = 1;\nif(x>0){info x;}\n");
+    let params =
+        json!({"textDocument": {"uri": uri}, "options": {"tabSize": 8, "insertSpaces": false}});
+    let answer = client.request("textDocument/formatting", params.clone());
+    let edits = answer["result"].as_array().cloned().expect("edits");
+    let formatted = apply("x = 1;\nif(x>0){info x;}\n", &edits);
+    assert!(formatted.lines().any(|l| l == "  info x;"), "{formatted}");
+
+    std::fs::write(dir.join("deluge.json"), r#"{"fmt": {"indent": 0}}"#).expect("written");
+    let refused = client.request("textDocument/formatting", params);
+    assert_eq!(refused["error"]["code"], -32803, "{refused}");
+    let message = refused["error"]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("deluge.json:1:20") && message.contains("indent"),
+        "{message}"
+    );
+    assert_eq!(client.finish(), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -8,7 +8,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossbeam_channel::{Receiver, Sender};
-use deluge_lsp::{Incoming, Outgoing, memory, serve};
+use deluge_lsp::{Config, Incoming, Outgoing, memory, serve};
 use lsp_server::Message;
 use serde_json::{Value, json};
 use std::path::Path;
@@ -72,7 +72,7 @@ impl Client {
 fn keystroke(c: &mut Criterion) {
     let text = large_file();
     let (channels, to_server, from_server) = memory();
-    let server = std::thread::spawn(move || serve(channels));
+    let server = std::thread::spawn(move || serve(channels, Config::default()));
     let mut client = Client {
         to_server,
         from_server,

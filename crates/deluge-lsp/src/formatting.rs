@@ -1,6 +1,6 @@
-//! Document formatting through `deluge fmt`'s library, in the canonical
-//! layout (tabs, the default line width), whatever the editor's own tab
-//! settings: the file must come out as `deluge fmt --check` expects it.
+//! Document formatting through `deluge fmt`'s library, with the options of
+//! the document's project file and not the editor's own tab settings: the
+//! file must come out as `deluge fmt --check` expects it.
 
 use crate::document::Document;
 use deluge_fmt::{FmtOptions, format_source};
@@ -11,11 +11,11 @@ use lsp_types::TextEdit;
 /// and `None` when it has syntax errors (they are on show as diagnostics;
 /// such a file is never rewritten). `Err` carries the formatter's own
 /// complaint, should it refuse a file that parses.
-pub fn format(doc: &Document) -> Result<Option<Vec<TextEdit>>, String> {
+pub fn format(doc: &Document, options: &FmtOptions) -> Result<Option<Vec<TextEdit>>, String> {
     if doc.parsed.has_errors() {
         return Ok(None);
     }
-    let formatted = match format_source(&doc.text, &FmtOptions::default()) {
+    let formatted = match format_source(&doc.text, options) {
         Ok(text) => text,
         Err(diagnostics) => {
             let messages: Vec<String> = diagnostics.iter().map(|d| d.to_string()).collect();
@@ -79,14 +79,16 @@ mod tests {
     #[test]
     fn a_file_with_syntax_errors_is_not_formatted() {
         let doc = Document::new("x = ;".into(), 1);
-        assert_eq!(format(&doc), Ok(None));
+        assert_eq!(format(&doc, &FmtOptions::default()), Ok(None));
     }
 
     #[test]
     fn the_edit_gives_the_formatters_layout_and_then_none_is_needed() {
         let messy = "if(x>1){info \"big\";}else{info \"small\";}";
         let doc = Document::new(messy.into(), 1);
-        let edits = format(&doc).expect("formats").expect("parses");
+        let edits = format(&doc, &FmtOptions::default())
+            .expect("formats")
+            .expect("parses");
         let [edit] = &edits[..] else {
             panic!("one edit: {edits:?}")
         };
@@ -99,6 +101,9 @@ mod tests {
         );
         let expected = format_source(messy, &FmtOptions::default()).expect("formats");
         assert_eq!(result, expected);
-        assert_eq!(format(&Document::new(result, 2)), Ok(Some(Vec::new())));
+        assert_eq!(
+            format(&Document::new(result, 2), &FmtOptions::default()),
+            Ok(Some(Vec::new()))
+        );
     }
 }

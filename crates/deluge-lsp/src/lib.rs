@@ -17,6 +17,7 @@
 
 mod capabilities;
 mod completion;
+mod config;
 mod diagnostics;
 mod document;
 mod formatting;
@@ -31,13 +32,15 @@ mod server;
 mod transport;
 mod walk;
 
+pub use config::{Config, FormatOptions};
+pub use deluge_fmt::FmtOptions;
 pub use server::{Ending, serve};
-pub use transport::{Channels, Incoming, Invalid, IoThreads, Outgoing, memory};
+pub use transport::{Channels, Incoming, Invalid, Outgoing, memory};
 
 /// Serves one client over standard input and output until it exits.
-pub fn run_stdio() -> std::io::Result<Ending> {
+pub fn run_stdio(config: Config) -> std::io::Result<Ending> {
     let (channels, threads) = transport::stdio()?;
-    let ending = serve(channels);
+    let ending = serve(channels, config);
     threads.join()?;
     Ok(ending)
 }

@@ -57,10 +57,15 @@ pub fn answer(server: &Server, method: &str, params: Value) -> Result<Value, Res
         }
         Formatting::METHOD => {
             let p: lsp_types::DocumentFormattingParams = parse(params)?;
-            match document(server, &p.text_document.uri).map(formatting::format) {
-                None => Ok(Value::Null),
-                Some(Ok(edits)) => to_value(edits),
-                Some(Err(why)) => Err(error(ErrorCode::RequestFailed, &why)),
+            let Some(doc) = document(server, &p.text_document.uri) else {
+                return Ok(Value::Null);
+            };
+            let edits = server
+                .format_options(&p.text_document.uri)
+                .and_then(|options| formatting::format(doc, &options));
+            match edits {
+                Ok(edits) => to_value(edits),
+                Err(why) => Err(error(ErrorCode::RequestFailed, &why)),
             }
         }
         _ => Err(error(

@@ -8,6 +8,7 @@
 //! so a burst of keystrokes is checked once, after its last change.
 
 use crate::capabilities;
+use crate::config::{Config, folder_of};
 use crate::document::Document;
 use crate::transport::{Channels, Incoming, Invalid, Outgoing};
 use crate::{diagnostics, requests};
@@ -39,8 +40,9 @@ enum Phase {
 }
 
 /// Serves one client until `exit` or the end of its input.
-pub fn serve(channels: Channels) -> Ending {
+pub fn serve(channels: Channels, config: Config) -> Ending {
     let mut server = Server {
+        config,
         phase: Phase::Uninitialized,
         documents: HashMap::new(),
         unpublished: BTreeSet::new(),
@@ -61,6 +63,7 @@ pub fn serve(channels: Channels) -> Ending {
 }
 
 pub struct Server {
+    config: Config,
     phase: Phase,
     pub documents: HashMap<Uri, Document>,
     /// Documents changed since their diagnostics were last published.
@@ -78,6 +81,11 @@ impl Server {
             Incoming::Message(Message::Response(_)) => {}
         }
         None
+    }
+
+    /// The layout options for a document, from its folder's project file.
+    pub fn format_options(&self, uri: &Uri) -> Result<deluge_fmt::FmtOptions, String> {
+        (self.config.format_options)(folder_of(uri).as_deref())
     }
 
     fn send(&self, message: impl Into<Message>) {

@@ -15,7 +15,7 @@ struct Session {
 impl Session {
     fn start() -> Session {
         let (channels, to_server, from_server) = memory();
-        let server = std::thread::spawn(move || serve(channels));
+        let server = std::thread::spawn(move || serve(channels, Config::default()));
         Session {
             to_server,
             from_server,

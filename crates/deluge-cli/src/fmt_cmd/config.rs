@@ -10,6 +10,7 @@ use crate::color::Choice;
 use crate::project::{Entry, ProjectFile};
 use deluge_fmt::{FmtOptions, Indent};
 use deluge_syntax::{Diagnostic, render};
+use std::path::Path;
 
 /// The options for this run. `Err` holds the message to print: the
 /// project file cannot be read, or an entry of it is wrong.
@@ -21,13 +22,32 @@ pub fn options(args: &FmtArgs, color: Choice) -> Result<FmtOptions, String> {
         apply_project(project, &mut options)
             .map_err(|d| render::report(&d, &project.name(), &project.text, color.stderr()))?;
     }
+    flags(args, &mut options);
+    Ok(options)
+}
+
+/// The options the project file nearest to `folder` sets (the defaults
+/// when there is none), for a file of that folder formatted from an
+/// editor. `Err` is a one-line message naming the project file, line and
+/// column.
+pub fn for_folder(folder: &Path) -> Result<FmtOptions, String> {
+    let mut options = FmtOptions::default();
+    if let Some(project) = ProjectFile::find(folder)? {
+        let name = folder.join(&project.path).display().to_string();
+        apply_project(&project, &mut options)
+            .map_err(|d| render::short(&d, &name, &project.text))?;
+    }
+    Ok(options)
+}
+
+/// The flags override the project file.
+fn flags(args: &FmtArgs, options: &mut FmtOptions) {
     if let Some(width) = args.line_width {
         options.line_width = width as usize;
     }
     if let Some(indent) = args.indent {
         options.indent = indent;
     }
-    Ok(options)
 }
 
 /// Applies the project file's `"fmt"` entry, if it has one. Its other
