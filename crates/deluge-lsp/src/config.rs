@@ -84,6 +84,6 @@ mod tests {
     #[test]
     fn other_schemes_have_no_folder() {
         assert_eq!(folder_of(&uri("untitled:Untitled-1")), None);
-        assert_eq!(folder_of(&uri("file:///bad%zz/a.dg")), None);
+        assert_eq!(folder_of(&uri("file:///bad%FF/a.dg")), None);
     }
 }
