@@ -8,8 +8,12 @@
 
 use crossbeam_channel::{Receiver, Sender, unbounded};
 use lsp_server::{ErrorCode, Message, RequestId, ResponseError};
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read, Write};
 use std::thread::JoinHandle;
+
+/// The largest message body read into memory (a whole document travels in
+/// one message, so this is generous); a longer one is skipped and reported.
+const MAX_BODY: usize = 64 * 1024 * 1024;
 
 /// What the reader hands to the server.
 #[derive(Debug)]
@@ -107,7 +111,10 @@ fn read_all(input: &mut impl BufRead, to_server: &Sender<Incoming>) {
                 return;
             }
         }
-        let Some(body) = frame.body else { return };
+        if frame.end {
+            return;
+        }
+        let Some(body) = frame.body else { continue };
         let item = decode(&body);
         let is_exit =
             matches!(&item, Incoming::Message(Message::Notification(n)) if n.method == "exit");
@@ -117,12 +124,13 @@ fn read_all(input: &mut impl BufRead, to_server: &Sender<Incoming>) {
     }
 }
 
-/// One frame: the body (`None` at the end of input), and what had to be
-/// skipped before it, if anything.
-#[derive(Debug, PartialEq)]
+/// One frame: the body (none when it was skipped), what had to be skipped,
+/// if anything, and whether the input ended.
+#[derive(Debug, PartialEq, Default)]
 struct Frame {
     body: Option<Vec<u8>>,
     skipped: Option<String>,
+    end: bool,
 }
 
 /// Reads one `Content-Length`-framed body. Header lines may end with CR LF
@@ -138,8 +146,9 @@ fn read_frame(input: &mut impl BufRead) -> io::Result<Frame> {
         line.clear();
         if input.read_until(b'\n', &mut line)? == 0 {
             return Ok(Frame {
-                body: None,
                 skipped,
+                end: true,
+                ..Frame::default()
             });
         }
         let text = String::from_utf8_lossy(&line);
@@ -170,11 +179,20 @@ fn read_frame(input: &mut impl BufRead) -> io::Result<Frame> {
         }
         saw_header = true;
     }
-    let mut body = vec![0; length.unwrap_or(0)];
+    let length = length.unwrap_or(0);
+    if length > MAX_BODY {
+        io::copy(&mut Read::take(&mut *input, length as u64), &mut io::sink())?;
+        return Ok(Frame {
+            skipped: Some(format!("a message of {length} bytes is too large")),
+            ..Frame::default()
+        });
+    }
+    let mut body = vec![0; length];
     input.read_exact(&mut body)?;
     Ok(Frame {
         body: Some(body),
         skipped,
+        end: false,
     })
 }
 

@@ -105,3 +105,18 @@ fn errors_without_an_id_are_written_with_a_null_id() {
     assert_eq!(value["id"], serde_json::Value::Null);
     assert_eq!(value["error"]["code"], -32700);
 }
+
+#[test]
+fn a_body_too_large_to_hold_is_skipped_and_reported() {
+    let huge = MAX_BODY + 1;
+    let mut input = format!("Content-Length: {huge}\r\n\r\n").into_bytes();
+    input.resize(input.len() + huge, b' ');
+    input.extend(frame(r#"{"jsonrpc":"2.0","id":1,"method":"after"}"#).into_bytes());
+    let (tx, rx) = unbounded();
+    read_all(&mut input.as_slice(), &tx);
+    drop(tx);
+    let items: Vec<_> = rx.into_iter().collect();
+    assert_eq!(items.len(), 2, "{items:?}");
+    assert!(invalid(&items[0]).message.contains("too large"));
+    assert!(matches!(&items[1], Incoming::Message(Message::Request(r)) if r.method == "after"));
+}
