@@ -36,11 +36,11 @@ pub enum Command {
     /// An interactive Deluge prompt (reads entries from standard input
     /// when it is not a terminal).
     Repl(ReplArgs),
+    /// Lay scripts out in the canonical style (rewrites them in place).
+    Fmt(FmtArgs),
     /// A language server for editors, speaking LSP over standard input
     /// and output (docs/editors.md).
     Lsp(LspArgs),
-    /// Lay scripts out in the canonical style (rewrites them in place).
-    Fmt(FmtArgs),
 }
 
 /// The simulated environment: clock, zone and the `zoho.*` users.

@@ -44,7 +44,7 @@ fn dispatch(cli: cli::Cli) -> u8 {
         cli::Command::Check(args) => check::check(args, color),
         cli::Command::Parse(args) => parse_cmd::parse(args, color),
         cli::Command::Repl(args) => repl::repl(args, color),
-        cli::Command::Lsp(args) => lsp::lsp(args),
         cli::Command::Fmt(args) => fmt_cmd::fmt(args, color),
+        cli::Command::Lsp(args) => lsp::lsp(args),
     }
 }
