@@ -2,8 +2,10 @@
 # Benchmarks: each workload in benches/workloads run by `deluge run` and by
 # its Python equivalent, in the same command, so the ratio is measured on
 # the same machine state. Prints median wall times and deluge/python ratios,
-# the start-up cost, `deluge check` on a 100-line script and the parse
-# throughput on a generated multi-megabyte script.
+# the start-up cost, `deluge check` on a 100-line script, the parse
+# throughput on a generated multi-megabyte script, and a scripted `deluge lsp`
+# session with the keystroke latency in a 2,000-line file. (The same
+# keystroke in-process: cargo bench -p deluge-lsp --bench keystroke.)
 #
 # Usage: scripts/bench.sh [RUNS]   (default 11 runs per measurement)
 set -euo pipefail
@@ -89,3 +91,6 @@ echo "bigin-books-sync offline, first case: ${s} ms (median, including process s
 # simulator layer in a store of 1,000 leads (criterion; target < 50 µs).
 cargo bench --quiet -p deluge-sandbox --bench simulator -- crm_get_record_by_id 2>/dev/null \
   | grep -E "^crm_get_record_by_id|time:" | head -2
+# Language server over stdio: a short session (diagnostics, hover,
+# completion, formatting), then keystrokes in a 2,000-line file.
+python3 scripts/lsp-session.py "$deluge" 200

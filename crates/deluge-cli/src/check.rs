@@ -85,12 +85,5 @@ pub fn check(args: CheckArgs, color: Choice) -> u8 {
 /// part that parsed.
 fn diagnose(text: &str) -> Vec<Diagnostic> {
     let parsed = deluge_syntax::parse(text);
-    let mut diagnostics = parsed.diagnostics.clone();
-    diagnostics.extend(deluge_runtime::lint::check_recovered(
-        &parsed.script,
-        text,
-        &parsed.diagnostics,
-    ));
-    diagnostics.sort_by_key(|d| d.primary_span().start);
-    diagnostics
+    deluge_runtime::lint::diagnostics(&parsed, text)
 }

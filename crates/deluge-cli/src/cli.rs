@@ -49,6 +49,9 @@ pub enum Command {
     Sandbox(SandboxCommand),
     /// Lay scripts out in the canonical style (rewrites them in place).
     Fmt(FmtArgs),
+    /// A language server for editors, speaking LSP over standard input
+    /// and output (docs/editors.md).
+    Lsp(LspArgs),
 }
 
 /// Where connections come from and what may leave the machine.
@@ -325,6 +328,15 @@ pub struct ReplArgs {
 
     #[command(flatten)]
     pub clock: ClockArgs,
+}
+
+#[derive(Args, Debug)]
+#[command(after_help = crate::help::LSP)]
+pub struct LspArgs {
+    /// Talk over standard input and output (the only transport, and the
+    /// default; accepted because editor clients pass it).
+    #[arg(long)]
+    pub stdio: bool,
 }
 
 #[derive(Args, Debug)]

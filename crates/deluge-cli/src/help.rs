@@ -100,6 +100,19 @@ Exit status:
   1  a file is not formatted (with --check), or has syntax errors (left untouched)
   2  a usage error: a missing file or folder, a bad option or deluge.json";
 
+pub const LSP: &str = "\
+Examples:
+  deluge lsp < editors/lsp-smoke.jsonrpc
+  deluge lsp --stdio < editors/lsp-smoke.jsonrpc
+
+The file holds a whole session (initialize, shutdown, exit): the server
+answers each request on standard output. Editors start `deluge lsp` and
+speak to it the same way (docs/editors.md).
+
+Exit status:
+  0  the editor sent shutdown, then exit
+  1  the input ended, or exit came without shutdown";
+
 #[cfg(test)]
 mod tests {
     use crate::cli::Cli;

@@ -10,6 +10,7 @@ mod connections_cmd;
 mod fmt_cmd;
 mod help;
 mod inputs;
+mod lsp;
 mod new_project;
 mod offline;
 mod parse_cmd;
@@ -56,5 +57,6 @@ fn dispatch(cli: cli::Cli) -> u8 {
         cli::Command::Connections(command) => connections_cmd::run(command, color),
         cli::Command::Sandbox(command) => sandbox_cmd::sandbox(command, color),
         cli::Command::Fmt(args) => fmt_cmd::fmt(args, color),
+        cli::Command::Lsp(args) => lsp::lsp(args),
     }
 }

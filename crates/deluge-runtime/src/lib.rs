@@ -5,6 +5,7 @@
 //! to slot-resolved IR) → [`eval::Interpreter::run`].
 
 pub mod builtins;
+pub mod complete;
 pub mod coverage;
 pub mod datetime;
 pub mod error;

@@ -7,7 +7,7 @@
 //! the original, then renamed over it), so an interrupted run leaves every
 //! file either as it was or formatted.
 
-mod config;
+pub mod config;
 
 use crate::cli::FmtArgs;
 use crate::color::Choice;

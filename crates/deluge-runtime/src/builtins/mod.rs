@@ -9,6 +9,7 @@
 
 mod aes;
 pub mod args;
+pub mod catalog;
 mod collection;
 mod common;
 pub mod context;

@@ -14,11 +14,22 @@ mod suggest;
 mod walk;
 
 use crate::lower::FunctionNames;
-use deluge_syntax::Diagnostic;
 use deluge_syntax::ast::{Script, ScriptBody, TypeKind};
+use deluge_syntax::{Diagnostic, Parse};
 pub use partial::check_recovered;
 pub use suggest::{closest, output_help};
 pub use walk::input_help;
+
+/// Every diagnostic `deluge check` reports for a parsed file, in source
+/// order: its syntax errors and the static warnings. The parser recovers,
+/// so a file with a syntax error still gets the warnings of the part that
+/// parsed. Editors report the same list.
+pub fn diagnostics(parsed: &Parse, text: &str) -> Vec<Diagnostic> {
+    let mut all = parsed.diagnostics.clone();
+    all.extend(check_recovered(&parsed.script, text, &parsed.diagnostics));
+    all.sort_by_key(|d| d.primary_span().start);
+    all
+}
 
 /// Every warning for a parsed script, in source order.
 pub fn check(script: &Script) -> Vec<Diagnostic> {

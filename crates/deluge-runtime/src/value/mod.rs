@@ -136,6 +136,26 @@ pub enum Kind {
     Error,
 }
 
+impl Kind {
+    /// The user-facing type name (language spec §5.1), as the REPL and
+    /// editors show it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Null => "NULL",
+            Kind::Bool => "BOOLEAN",
+            Kind::Number => "NUMBER",
+            Kind::Decimal => "DECIMAL",
+            Kind::Text => "TEXT",
+            Kind::DateTime => "DATE-TIME",
+            Kind::List => "LIST",
+            Kind::Map => "MAP",
+            Kind::EmptyCollection => "COLLECTION",
+            Kind::File => "FILE",
+            Kind::Error => "ERROR",
+        }
+    }
+}
+
 impl Value {
     pub fn text(s: impl AsRef<str>) -> Value {
         Value::Text(Rc::from(s.as_ref()))
