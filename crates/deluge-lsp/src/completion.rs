@@ -29,7 +29,9 @@ pub fn completion(doc: &Document, position: Position) -> Vec<CompletionItem> {
         },
         None => complete::complete(before, &vocabulary),
     };
-    let receiver_kind = receiver.and_then(|r| complete::receiver_kind(r, &vocabulary));
+    let receiver_kind = receiver
+        .and_then(|r| complete::receiver(r, &vocabulary))
+        .map(|r| r.kind);
     let range = Range::new(
         doc.lines.position(&doc.text, line_start + found.start),
         position,
@@ -69,6 +71,7 @@ pub fn vocabulary_at(index: &Index, offset: usize) -> Vocabulary {
             .iter()
             .map(|f| f.full_name.clone())
             .collect(),
+        ..Vocabulary::default()
     }
 }
 

@@ -72,7 +72,9 @@ pub fn entries_for_method(name: &str, receiver: Option<Kind>) -> Vec<Entry> {
         .filter(|e| e.table.is_some())
         .collect();
     let Some(kind) = receiver else { return all };
-    let tables = tables_for(kind);
+    // An editor cannot tell a COLLECTION holding a list from a list, so
+    // the COLLECTION functions count as its own.
+    let tables = tables_for(kind, true);
     let own: Vec<Entry> = all
         .iter()
         .filter(|e| e.table.is_some_and(|t| tables.contains(&t)))

@@ -2,13 +2,14 @@
 //! text before the cursor.
 //!
 //! The word before the cursor decides what is offered: after `.` the
-//! methods of the receiver (those valid for its type first), after `zoho.`
-//! system variables, task names and `zoho.*` built-ins, and otherwise
-//! keywords, variables, user functions and built-in functions. Callers
-//! supply the names they know ([`Vocabulary`]): the REPL its session, an
-//! editor what it read from the file.
+//! methods of the receiver's type (see [`Vocabulary::live_values`] for how
+//! sure that type is), after `zoho.` system variables, task names and
+//! `zoho.*` built-ins, and otherwise keywords, variables, user functions and
+//! built-in functions. A built-in whose every call fails is never offered.
+//! Callers supply the names they know ([`Vocabulary`]): the REPL its
+//! session, an editor what it read from the file.
 
-use crate::builtins::{Table, registry, tables};
+use crate::builtins::{Table, always_fails, registry, tables};
 use crate::value::Kind;
 
 /// The reserved words of the language (spec §2.3).
@@ -78,8 +79,19 @@ pub const ZOHO_NAMES: &[&str] = &[
 pub struct Vocabulary {
     /// Variables, with the kind of their value when it is known.
     pub variables: Vec<(String, Option<Kind>)>,
+    /// The variables whose value is a COLLECTION, which has functions of
+    /// its own besides those of lists or maps.
+    pub collections: Vec<String>,
     /// User functions, by full name.
     pub functions: Vec<String>,
+    /// `zoho.*` names besides [`ZOHO_NAMES`], such as every integration task
+    /// that runs locally (this crate does not know the integrations).
+    pub zoho_names: Vec<String>,
+    /// True when the kinds are those of values that exist now (a REPL
+    /// session): after `x.` only the methods of x's type are offered. Kinds
+    /// an editor infers from the text may differ at run time, so there the
+    /// methods of the inferred type come first and every other one follows.
+    pub live_values: bool,
 }
 
 /// What a candidate names.
@@ -118,16 +130,28 @@ impl Completions {
     }
 }
 
+/// What is known of the value before a `.`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Receiver {
+    pub kind: Kind,
+    /// A COLLECTION value, which reaches the COLLECTION functions too.
+    pub collection: bool,
+    /// The kind cannot differ at run time: a literal's, or a live value's.
+    pub certain: bool,
+}
+
 /// The candidates for the text before the cursor.
 pub fn complete(before: &str, vocabulary: &Vocabulary) -> Completions {
     let start = word_start(before);
     let word = &before[start..];
     if let Some(dotted) = zoho_prefix(before) {
         let at = before.len() - dotted.len();
-        return completions(at, matching(zoho_names(), dotted, CandidateKind::Zoho));
+        let extra = vocabulary.zoho_names.iter().map(String::as_str);
+        let names = zoho_names().map(|n| -> &str { n }).chain(extra);
+        return completions(at, sorted(matching(names, dotted, CandidateKind::Zoho)));
     }
     if before[..start].ends_with('.') {
-        let receiver = receiver_kind(&before[..start - 1], vocabulary);
+        let receiver = receiver(&before[..start - 1], vocabulary);
         return completions(start, methods(receiver, word));
     }
     if word.is_empty() {
@@ -142,11 +166,7 @@ pub fn complete(before: &str, vocabulary: &Vocabulary) -> Completions {
     ));
     let functions = vocabulary.functions.iter().map(String::as_str);
     found.extend(matching(functions, word, CandidateKind::Function));
-    found.extend(matching(
-        registry().all_names(),
-        word,
-        CandidateKind::Builtin,
-    ));
+    found.extend(matching(builtin_names(), word, CandidateKind::Builtin));
     completions(start, sorted(found))
 }
 
@@ -178,79 +198,125 @@ fn zoho_prefix(before: &str) -> Option<&str> {
 }
 
 fn zoho_names() -> impl Iterator<Item = &'static str> {
-    let builtins = registry()
-        .all_names()
-        .filter(|n| n.len() > 5 && n[..5].eq_ignore_ascii_case("zoho."));
+    let builtins = builtin_names().filter(|n| n.len() > 5 && n[..5].eq_ignore_ascii_case("zoho."));
     ZOHO_NAMES.iter().copied().chain(builtins)
 }
 
-/// The kind of the value before a `.`: a literal's, or a variable's.
-/// `None` when it cannot be told without running code.
-pub fn receiver_kind(before_dot: &str, vocabulary: &Vocabulary) -> Option<Kind> {
+/// The built-in function names worth offering: not those whose every call
+/// fails.
+fn builtin_names() -> impl Iterator<Item = &'static str> {
+    registry().all_names().filter(|n| !always_fails(n))
+}
+
+/// What is known of the value before a `.`: a literal's kind, or a
+/// variable's. `None` when it cannot be told without running code.
+pub fn receiver(before_dot: &str, vocabulary: &Vocabulary) -> Option<Receiver> {
     let trimmed = before_dot.trim_end();
+    let literal = |kind| {
+        Some(Receiver {
+            kind,
+            collection: false,
+            certain: true,
+        })
+    };
     match trimmed.chars().last()? {
-        '"' | '\'' => return Some(Kind::Text),
-        ']' => return Some(Kind::List),
-        '}' => return Some(Kind::Map),
+        '"' | '\'' => return literal(Kind::Text),
+        ']' => return literal(Kind::List),
+        '}' => return literal(Kind::Map),
         c if c.is_ascii_digit() => {
             let word = &trimmed[word_start(trimmed)..];
             if word.chars().all(|c| c.is_ascii_digit()) {
-                return Some(Kind::Number);
+                return literal(Kind::Number);
             }
         }
         _ => {}
     }
     let name = &trimmed[word_start(trimmed)..];
-    vocabulary
+    // `a.b.` is the value of a call chain: its type is not known.
+    if trimmed[..trimmed.len() - name.len()].ends_with('.') {
+        return None;
+    }
+    let kind = vocabulary
         .variables
         .iter()
         .find(|(n, _)| n == name)
-        .and_then(|(_, kind)| *kind)
+        .and_then(|(_, kind)| *kind)?;
+    Some(Receiver {
+        kind,
+        collection: vocabulary.collections.iter().any(|n| n == name),
+        certain: vocabulary.live_values,
+    })
 }
 
-/// The tables consulted for a receiver of this kind (dispatch order).
-pub fn tables_for(kind: Kind) -> &'static [Table] {
-    match kind {
-        Kind::Text => &[Table::Text, Table::Common],
-        Kind::Number | Kind::Decimal => &[Table::Number, Table::Common],
-        Kind::List => &[Table::List, Table::Collection, Table::Common],
-        Kind::Map => &[Table::Map, Table::Collection, Table::Common],
-        Kind::EmptyCollection => &[Table::Collection, Table::List, Table::Map, Table::Common],
-        Kind::DateTime => &[Table::DateTime, Table::Common],
-        Kind::File => &[Table::File, Table::Common],
-        Kind::Null | Kind::Bool | Kind::Error => &[Table::Common],
+/// The tables a receiver of this kind reaches, as dispatch looks them up
+/// (builtins §0.2). Only a COLLECTION reaches the COLLECTION functions.
+pub fn tables_for(kind: Kind, collection: bool) -> &'static [Table] {
+    match (kind, collection) {
+        (Kind::Text, _) => &[Table::Text, Table::Common],
+        (Kind::Number | Kind::Decimal, _) => &[Table::Number, Table::Common],
+        (Kind::List, true) => &[Table::List, Table::Collection, Table::Common],
+        (Kind::Map, true) => &[Table::Map, Table::Collection, Table::Common],
+        (Kind::List, false) => &[Table::List, Table::Common],
+        (Kind::Map, false) => &[Table::Map, Table::Common],
+        (Kind::EmptyCollection, _) => &[Table::Collection, Table::List, Table::Map, Table::Common],
+        (Kind::DateTime, _) => &[Table::DateTime, Table::Common],
+        (Kind::File, _) => &[Table::File, Table::Common],
+        (Kind::Null | Kind::Bool | Kind::Error, _) => &[Table::Common],
     }
 }
 
-/// Method names starting with `word`: the receiver's own first, then every
-/// other method (a value of another type may be assigned later).
-fn methods(receiver: Option<Kind>, word: &str) -> Vec<Candidate> {
-    let own: &[Table] = receiver.map_or(&[], tables_for);
-    let names_in = |wanted: &dyn Fn(Table) -> bool| {
-        tables()
-            .filter(|(table, _, _)| wanted(*table))
-            .flat_map(|(_, _, defs)| defs.iter().flat_map(|d| d.names.iter().copied()))
-            .collect::<Vec<_>>()
+/// Method names starting with `word`: those of the receiver's type first,
+/// and only those when the type is certain; every method when the type is
+/// not known.
+fn methods(receiver: Option<Receiver>, word: &str) -> Vec<Candidate> {
+    let Some(receiver) = receiver else {
+        return sorted(matching(
+            method_names(|_| true),
+            word,
+            CandidateKind::Method,
+        ));
     };
-    let mut first = sorted(matching(
-        names_in(&|t| own.contains(&t)),
+    let own = tables_for(receiver.kind, receiver.collection);
+    let mut found = sorted(matching(
+        method_names(|t| own.contains(&t)),
         word,
         CandidateKind::Method,
     ));
-    let others = matching(
-        names_in(&|t| !own.contains(&t)),
-        word,
-        CandidateKind::Method,
-    );
-    for other in sorted(others) {
-        if !first
-            .iter()
-            .any(|f| f.name.eq_ignore_ascii_case(&other.name))
-        {
-            first.push(other);
+    if !receiver.certain {
+        let others = matching(
+            method_names(|t| !own.contains(&t)),
+            word,
+            CandidateKind::Method,
+        );
+        for other in sorted(others) {
+            if !found
+                .iter()
+                .any(|f| f.name.eq_ignore_ascii_case(&other.name))
+            {
+                found.push(other);
+            }
         }
     }
-    first
+    found
+}
+
+/// The method names of the wanted tables, without those whose every call
+/// fails.
+fn method_names(wanted: impl Fn(Table) -> bool) -> Vec<&'static str> {
+    tables()
+        .filter(|(table, _, _)| wanted(*table))
+        .flat_map(|(_, _, defs)| defs.iter().flat_map(|d| d.names.iter().copied()))
+        .filter(|name| !always_fails(name))
+        .collect()
+}
+
+/// True when some definition of the method needs an argument: an editor
+/// then puts the cursor between the parentheses it inserts.
+pub fn takes_arguments(name: &str) -> bool {
+    tables()
+        .flat_map(|(_, _, defs)| defs.iter())
+        .filter(|d| d.names.iter().any(|n| n.eq_ignore_ascii_case(name)))
+        .any(|d| d.min_args > 0)
 }
 
 /// Names starting with `prefix`, ignoring letter case as Deluge does for

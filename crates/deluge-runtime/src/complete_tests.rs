@@ -1,6 +1,7 @@
 use super::*;
 
-fn vocabulary() -> Vocabulary {
+/// Kinds as an editor infers them.
+fn inferred() -> Vocabulary {
     Vocabulary {
         variables: vec![
             ("name".to_string(), Some(Kind::Text)),
@@ -9,12 +10,28 @@ fn vocabulary() -> Vocabulary {
             ("later".to_string(), None),
         ],
         functions: vec!["standalone.notify".to_string()],
+        ..Vocabulary::default()
     }
 }
 
+/// Kinds of the values of a session, `bag` holding a COLLECTION.
+fn live() -> Vocabulary {
+    let mut vocabulary = inferred();
+    vocabulary
+        .variables
+        .push(("bag".to_string(), Some(Kind::List)));
+    vocabulary.collections = vec!["bag".to_string()];
+    vocabulary.live_values = true;
+    vocabulary
+}
+
 fn names(before: &str) -> (usize, Vec<String>) {
-    let found = complete(before, &vocabulary());
+    let found = complete(before, &inferred());
     (found.start, found.names())
+}
+
+fn live_names(before: &str) -> Vec<String> {
+    complete(before, &live()).names()
 }
 
 #[test]
@@ -25,7 +42,17 @@ fn methods_of_a_text_literal() {
 }
 
 #[test]
-fn methods_valid_for_the_variable_type_come_first() {
+fn a_literal_gets_only_the_methods_of_its_type() {
+    let (_, words) = names("[1, 2].s");
+    assert!(words.contains(&"size".to_string()), "{words:?}");
+    assert!(
+        !words.iter().any(|w| w.eq_ignore_ascii_case("subString")),
+        "{words:?}"
+    );
+}
+
+#[test]
+fn methods_valid_for_an_inferred_type_come_first() {
     let (_, words) = names("items.s");
     let first_other = words
         .iter()
@@ -39,7 +66,7 @@ fn methods_valid_for_the_variable_type_come_first() {
 fn a_map_variable_offers_put_get_and_keys() {
     let vocabulary = Vocabulary {
         variables: vec![("m".to_string(), Some(Kind::Map))],
-        functions: Vec::new(),
+        ..Vocabulary::default()
     };
     let found = complete("m.", &vocabulary);
     let words = found.names();
@@ -57,6 +84,55 @@ fn a_map_variable_offers_put_get_and_keys() {
 }
 
 #[test]
+fn only_the_methods_of_a_live_value_are_offered() {
+    let words = live_names("items.s");
+    assert!(words.contains(&"size".to_string()), "{words:?}");
+    assert!(words.contains(&"sort".to_string()), "{words:?}");
+    assert!(
+        !words.iter().any(|w| w.eq_ignore_ascii_case("subString")),
+        "no text methods for a list: {words:?}"
+    );
+    assert_eq!(live_names("name.toUpp"), ["toUpperCase"]);
+}
+
+#[test]
+fn collection_functions_only_for_a_collection() {
+    assert!(!live_names("items.ins").contains(&"insert".to_string()));
+    assert!(live_names("bag.ins").contains(&"insert".to_string()));
+    let receiver = receiver("bag", &live()).expect("a known variable");
+    assert!(receiver.collection && receiver.certain);
+}
+
+#[test]
+fn built_ins_that_always_fail_are_not_offered() {
+    // builtins §11: toXML and extract are out of scope, always an error.
+    assert!(live_names("name.toX").is_empty());
+    assert!(names("f().toX").1.is_empty());
+    assert!(live_names("name.ext").is_empty());
+    assert!(!names("toX").1.iter().any(|w| w.starts_with("toX")));
+}
+
+#[test]
+fn a_call_chain_has_an_unknown_type() {
+    assert_eq!(receiver("name.trim()", &live()), None);
+    assert!(live_names("a.b.toUp").contains(&"toUpperCase".to_string()));
+}
+
+#[test]
+fn unknown_receivers_still_get_every_method() {
+    assert!(names("f().toUp").1.contains(&"toUpperCase".to_string()));
+    assert!(names("later.toUp").1.contains(&"toUpperCase".to_string()));
+}
+
+#[test]
+fn methods_that_need_an_argument() {
+    assert!(takes_arguments("get"));
+    assert!(takes_arguments("subString"));
+    assert!(!takes_arguments("toUpperCase"));
+    assert!(!takes_arguments("toString"));
+}
+
+#[test]
 fn keywords_variables_and_functions() {
     assert_eq!(names("na").1, ["name"]);
     assert!(names("x = co").1.contains(&"count".to_string()));
@@ -67,7 +143,7 @@ fn keywords_variables_and_functions() {
 
 #[test]
 fn candidates_say_what_they_name() {
-    let found = complete("i", &vocabulary());
+    let found = complete("i", &inferred());
     let kind_of = |name: &str| {
         found
             .candidates
@@ -78,6 +154,15 @@ fn candidates_say_what_they_name() {
     assert_eq!(kind_of("items"), Some(CandidateKind::Variable));
     assert_eq!(kind_of("if"), Some(CandidateKind::Keyword));
     assert_eq!(kind_of("isNull"), Some(CandidateKind::Builtin));
+    let found = complete("name.toUpp", &inferred());
+    assert_eq!(found.candidates[0].kind, CandidateKind::Method);
+    let found = complete("zoho.crm.get", &inferred());
+    assert!(
+        found
+            .candidates
+            .iter()
+            .all(|c| c.kind == CandidateKind::Zoho)
+    );
 }
 
 #[test]
@@ -102,12 +187,24 @@ fn zoho_names() {
 }
 
 #[test]
-fn nothing_for_an_empty_word() {
-    assert!(names("x = ").1.is_empty());
+fn zoho_names_from_the_caller_are_offered_once() {
+    let vocabulary = Vocabulary {
+        zoho_names: vec![
+            "zoho.crm.getRecords".to_string(),
+            "zoho.crm.upsert".to_string(),
+        ],
+        ..Vocabulary::default()
+    };
+    let words = complete("zoho.crm.", &vocabulary).names();
+    assert!(words.contains(&"zoho.crm.upsert".to_string()), "{words:?}");
+    let count = words.iter().filter(|w| *w == "zoho.crm.getRecords").count();
+    assert_eq!(count, 1, "{words:?}");
+    let mut in_order = words.clone();
+    in_order.sort_by_key(|w| w.to_ascii_lowercase());
+    assert_eq!(words, in_order);
 }
 
 #[test]
-fn unknown_receivers_still_get_every_method() {
-    assert!(names("f().toUp").1.contains(&"toUpperCase".to_string()));
-    assert!(names("later.toUp").1.contains(&"toUpperCase".to_string()));
+fn nothing_for_an_empty_word() {
+    assert!(names("x = ").1.is_empty());
 }

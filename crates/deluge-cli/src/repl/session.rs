@@ -9,10 +9,10 @@
 use super::entry::{
     Form, classify, ends_with_open_if, incomplete, script_errors, with_implied_semicolon,
 };
+use deluge_runtime::complete::Vocabulary;
 use deluge_runtime::datetime::DateTime;
 use deluge_runtime::eval::Frame;
 use deluge_runtime::lower::SlotTable;
-use deluge_runtime::value::Kind;
 use deluge_runtime::{Host, Interpreter, Limits, LocalHost, Program, RtError, Value, ir};
 use deluge_syntax::ast::{self, ScriptBody};
 use deluge_syntax::{Diagnostic, render};
@@ -111,17 +111,6 @@ pub enum Step {
     /// of its own): read the next line before running it.
     MayContinue,
     Done(Entry),
-}
-
-/// Names for tab completion: variables with the kind of their current
-/// value, and user functions.
-#[derive(Debug, Default, Clone)]
-pub struct Vocabulary {
-    pub variables: Vec<(String, Kind)>,
-    /// The variables whose value is a COLLECTION, which has functions of
-    /// its own besides those of lists or maps.
-    pub collections: Vec<String>,
-    pub functions: Vec<String>,
 }
 
 pub struct Session {
@@ -248,6 +237,9 @@ impl Session {
             .collect()
     }
 
+    /// The names tab completion offers: variables with the kind of their
+    /// current value, user functions, and every integration task that runs
+    /// locally.
     pub fn vocabulary(&self) -> Vocabulary {
         let variables = self.variables();
         Vocabulary {
@@ -258,9 +250,11 @@ impl Session {
                 .collect(),
             variables: variables
                 .into_iter()
-                .map(|(name, value)| (name.to_string(), value.kind()))
+                .map(|(name, value)| (name.to_string(), Some(value.kind())))
                 .collect(),
             functions: self.functions().into_iter().map(str::to_string).collect(),
+            zoho_names: deluge_connect::tasks::task_names().collect(),
+            live_values: true,
         }
     }
 

@@ -1,4 +1,5 @@
 use super::*;
+use deluge_runtime::value::Kind;
 
 fn session() -> Session {
     Session::new(Box::new(LocalHost::default()), Limits::default())
@@ -164,10 +165,22 @@ fn the_vocabulary_lists_variables_with_their_kind() {
     assert_eq!(
         v.variables,
         [
-            ("t".to_string(), Kind::Text),
-            ("n".to_string(), Kind::Number)
+            ("t".to_string(), Some(Kind::Text)),
+            ("n".to_string(), Some(Kind::Number))
         ]
     );
+}
+
+#[test]
+fn the_vocabulary_has_live_kinds_and_every_local_task() {
+    let mut s = session();
+    done(&mut s, "bag = Collection(); bag.insert(1);").ok();
+    let v = s.vocabulary();
+    assert!(v.live_values);
+    assert_eq!(v.collections, ["bag"]);
+    // A Books task that runs locally (integrations §3.4) beyond the common ones.
+    let words = deluge_runtime::complete::complete("zoho.books.getOrg", &v).names();
+    assert_eq!(words, ["zoho.books.getOrganizations"]);
 }
 
 #[test]
