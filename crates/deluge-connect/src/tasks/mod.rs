@@ -9,7 +9,7 @@
 mod args;
 mod bigin;
 mod books;
-mod books_modules;
+pub mod books_modules;
 mod connector;
 mod crm;
 mod crm_more;
