@@ -14,6 +14,7 @@ mod connector;
 mod crm;
 mod crm_more;
 mod endpoint;
+mod record_lists;
 mod shape;
 mod trigger;
 
