@@ -5,53 +5,39 @@
 //! supports). Lines end at LF, CR LF or a lone CR, as in the language spec
 //! and the protocol.
 
-use deluge_syntax::Span;
+use deluge_syntax::{LineIndex, Span};
 use lsp_types::{Position, Range};
 
-/// Where each line of one text starts.
+/// Where each line of one text starts, counted from 0 as the protocol does
+/// (the syntax crate's [`LineIndex`] counts from 1).
 #[derive(Debug, Clone)]
 pub struct LineMap {
-    line_starts: Vec<usize>,
+    index: LineIndex,
 }
 
 impl LineMap {
     pub fn new(text: &str) -> LineMap {
-        let bytes = text.as_bytes();
-        let mut line_starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => line_starts.push(i + 1),
-                b'\r' => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    line_starts.push(i + 1);
-                }
-                _ => {}
-            }
-            i += 1;
+        LineMap {
+            index: LineIndex::new(text),
         }
-        LineMap { line_starts }
     }
 
     /// The 0-based line holding byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
-        match self.line_starts.binary_search(&offset) {
-            Ok(line) => line,
-            Err(next) => next - 1,
-        }
+        self.index.line(offset) - 1
     }
 
+    /// Where the 0-based `line` starts; `None` past the last line.
     pub fn line_start(&self, line: usize) -> Option<usize> {
-        self.line_starts.get(line).copied()
+        self.index.line_start(line + 1)
     }
 
     /// The position of byte `offset` (clamped to the text).
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let offset = floor_boundary(text, offset);
         let line = self.line_of(offset);
-        let start = self.line_starts[line];
+        // `line_of` only names lines that exist, so the fallback is unused.
+        let start = self.line_start(line).unwrap_or(0);
         Position::new(line as u32, utf16_len(&text[start..offset]) as u32)
     }
 
@@ -90,7 +76,7 @@ impl LineMap {
     /// Where the content of `line` ends, before its line terminator.
     pub fn content_end(&self, text: &str, line: usize) -> usize {
         let end = self.line_start(line + 1).unwrap_or(text.len());
-        let content = &text[self.line_starts[line].min(end)..end];
+        let content = &text[self.line_start(line).unwrap_or(end).min(end)..end];
         end - (content.len() - content.trim_end_matches(['\r', '\n']).len())
     }
 }

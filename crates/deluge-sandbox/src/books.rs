@@ -1,14 +1,14 @@
 //! Books v3 routes (integrations spec §3.4, §6.3), the same on
 //! `www.zohoapis.<dc>/books/v3` and `books.zoho.<dc>/api/v3`: organizations,
 //! and list/get/create/update/delete for every module of the table in
-//! `books_modules.rs`. Every route but `organizations` needs an existing
-//! `organization_id`.
+//! `deluge_connect::tasks::books_modules`. Every route but `organizations`
+//! needs an existing `organization_id`.
 
-use crate::books_modules::{self, BooksModule, Kind};
 use crate::books_write;
 use crate::exchange::{Exchange, books_error, json, with_hint};
 use crate::seed::Record;
 use crate::store::{BooksOrg, Store};
+use deluge_connect::tasks::books_modules::{self, Kind, KnownModule};
 use deluge_connect::{HttpResponse, Method};
 use serde_json::{Value, json};
 
@@ -100,7 +100,7 @@ fn unknown_org(id: &str, ex: &Exchange) -> HttpResponse {
     )
 }
 
-pub fn not_found(module: &BooksModule, ex: &Exchange) -> HttpResponse {
+pub fn not_found(module: &KnownModule, ex: &Exchange) -> HttpResponse {
     books_error(
         404,
         1002,
@@ -130,7 +130,7 @@ fn organizations(store: &Store, ex: &Exchange) -> HttpResponse {
     )
 }
 
-fn get(org: &BooksOrg, module: &BooksModule, id: &str, ex: &Exchange) -> HttpResponse {
+fn get(org: &BooksOrg, module: &KnownModule, id: &str, ex: &Exchange) -> HttpResponse {
     let id_field = module.id_field();
     let found = org.collections.get(module.path).and_then(|records| {
         records
@@ -147,7 +147,7 @@ fn get(org: &BooksOrg, module: &BooksModule, id: &str, ex: &Exchange) -> HttpRes
     }
 }
 
-fn list(org: &BooksOrg, module: &BooksModule, ex: &Exchange) -> HttpResponse {
+fn list(org: &BooksOrg, module: &KnownModule, ex: &Exchange) -> HttpResponse {
     let status = match ex.param("filter_by") {
         None => None,
         Some(filter) => match filter.split_once('.') {
@@ -249,7 +249,7 @@ fn numbers(a: &str, b: &str) -> Option<(f64, f64)> {
     Some((a.trim().parse().ok()?, b.trim().parse().ok()?))
 }
 
-fn search_text(record: &Record, module: &BooksModule, text: &str) -> bool {
+fn search_text(record: &Record, module: &KnownModule, text: &str) -> bool {
     let text = text.to_lowercase();
     let number_field = module.number_field();
     let fields = [
@@ -302,7 +302,7 @@ fn sort(records: &mut [&Record], ex: &Exchange) {
 }
 
 /// The kind's default status.
-pub fn default_status(module: &BooksModule) -> Option<&'static str> {
+pub fn default_status(module: &KnownModule) -> Option<&'static str> {
     match module.kind {
         Kind::Master => Some("active"),
         Kind::Transaction => Some("draft"),

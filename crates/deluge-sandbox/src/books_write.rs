@@ -4,16 +4,16 @@
 //! form, multipart or query field.
 
 use crate::books::{Ids, capitalized, default_status, not_found};
-use crate::books_modules::{BooksModule, Kind};
 use crate::exchange::{Exchange, books_error, json};
 use crate::seed::Record;
 use crate::store::BooksOrg;
 use deluge_connect::HttpResponse;
+use deluge_connect::tasks::books_modules::{Kind, KnownModule};
 use serde_json::{Value, json};
 
 pub fn create(
     org: &mut BooksOrg,
-    module: &BooksModule,
+    module: &KnownModule,
     ids: &mut Ids,
     ex: &Exchange,
 ) -> HttpResponse {
@@ -75,7 +75,7 @@ pub fn create(
 
 pub fn update(
     org: &mut BooksOrg,
-    module: &BooksModule,
+    module: &KnownModule,
     id: &str,
     ids: &mut Ids,
     ex: &Exchange,
@@ -128,7 +128,7 @@ pub fn update(
     )
 }
 
-pub fn delete(org: &mut BooksOrg, module: &BooksModule, id: &str, ex: &Exchange) -> HttpResponse {
+pub fn delete(org: &mut BooksOrg, module: &KnownModule, id: &str, ex: &Exchange) -> HttpResponse {
     let id_field = module.id_field();
     let Some(records) = org.collections.get_mut(module.path) else {
         return not_found(module, ex);
@@ -156,7 +156,7 @@ fn body(ex: &Exchange) -> Result<Record, HttpResponse> {
     }
 }
 
-fn find<'o>(org: &'o BooksOrg, module: &BooksModule, id: &str) -> Option<&'o Record> {
+fn find<'o>(org: &'o BooksOrg, module: &KnownModule, id: &str) -> Option<&'o Record> {
     let id_field = module.id_field();
     org.collections
         .get(module.path)?
@@ -167,7 +167,7 @@ fn find<'o>(org: &'o BooksOrg, module: &BooksModule, id: &str) -> Option<&'o Rec
 /// Contacts' `contact_name` and items' `name` must be unique.
 fn check_unique(
     org: &BooksOrg,
-    module: &BooksModule,
+    module: &KnownModule,
     input: &Record,
     own_id: Option<&str>,
     ex: &Exchange,
@@ -198,7 +198,7 @@ fn check_unique(
 }
 
 /// `INV-000001`, one more than the highest number of the series in use.
-fn next_number(org: &BooksOrg, module: &BooksModule) -> String {
+fn next_number(org: &BooksOrg, module: &KnownModule) -> String {
     let field = module.number_field();
     let highest = org
         .collections

@@ -11,7 +11,6 @@
 #![allow(clippy::result_large_err)]
 
 mod books;
-pub mod books_modules;
 mod books_write;
 pub mod clock;
 mod connector;

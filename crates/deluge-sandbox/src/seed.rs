@@ -105,7 +105,7 @@ pub struct BooksSeed {
 }
 
 /// One Books organization: its name and a list of records per module path
-/// (`contacts`, `invoices`, ...; the table of `books_modules.rs`).
+/// (`contacts`, `invoices`, ...; the table of `deluge_connect::tasks::books_modules`).
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 pub struct BooksOrgSeed {
     #[serde(default)]
@@ -178,10 +178,10 @@ fn books_collections<'de, D: Deserializer<'de>>(
 ) -> Result<IndexMap<String, Vec<Record>>, D::Error> {
     let raw = IndexMap::<String, Vec<Record>>::deserialize(de)?;
     for key in raw.keys() {
-        if crate::books_modules::by_path(key).is_none() {
+        if deluge_connect::tasks::books_modules::by_path(key).is_none() {
             return Err(serde::de::Error::custom(format!(
                 "`{key}` is not a Books module; expected one of {}",
-                crate::books_modules::all_paths().join(", ")
+                deluge_connect::tasks::books_modules::all_paths().join(", ")
             )));
         }
     }

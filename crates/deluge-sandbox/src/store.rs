@@ -5,9 +5,9 @@
 //! state file and a seed are one format. Issued access tokens are kept in
 //! memory only: they are secrets and never reach a dump or a state file.
 
-use crate::books_modules;
 use crate::seed::{BooksOrgSeed, BooksSeed, Mail, OAuthSeed, Record, RecordsSeed, Seed, SeedUser};
 use deluge_connect::TaskService;
+use deluge_connect::tasks::books_modules;
 use indexmap::IndexMap;
 use serde_json::{Value, json};
 use std::collections::{HashMap, HashSet};

@@ -110,6 +110,12 @@ impl LineIndex {
         (line, column + 1)
     }
 
+    /// Byte offset at which the 1-based `line` starts; `None` past the last
+    /// line.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.line_starts.get(line.checked_sub(1)?).copied()
+    }
+
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
     }
@@ -128,6 +134,16 @@ mod tests {
         assert_eq!(idx.line(5), 3);
         assert_eq!(idx.line(7), 4);
         assert_eq!(idx.line_count(), 4);
+    }
+
+    #[test]
+    fn line_starts_are_found_by_line_number() {
+        let idx = LineIndex::new("a\nb\r\nc\rd");
+        assert_eq!(idx.line_start(1), Some(0));
+        assert_eq!(idx.line_start(3), Some(5));
+        assert_eq!(idx.line_start(4), Some(7));
+        assert_eq!(idx.line_start(0), None);
+        assert_eq!(idx.line_start(5), None);
     }
 
     #[test]

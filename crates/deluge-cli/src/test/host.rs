@@ -70,38 +70,50 @@ impl<'e> TestHost<'e> {
     }
 }
 
+/// The `Host` methods both test hosts hand to their `inner` host as they
+/// are, except the clock: the one `test.setNow` fixed (`now`) wins.
+macro_rules! pass_to_inner_host {
+    () => {
+        fn info(&mut self, text: &str) {
+            self.inner.info(text);
+        }
+
+        fn now(&self) -> Timestamp {
+            self.now.unwrap_or_else(|| self.inner.now())
+        }
+
+        fn time_zone(&self) -> &TimeZone {
+            self.inner.time_zone()
+        }
+
+        fn system_variable(&mut self, name: &str) -> Option<Value> {
+            self.inner.system_variable(name)
+        }
+
+        fn invoke_url(&mut self, request: &TaskRequest) -> Result<Value, HostError> {
+            self.inner.invoke_url(request)
+        }
+
+        fn send_mail(&mut self, request: &TaskRequest) -> Result<(), HostError> {
+            self.inner.send_mail(request)
+        }
+
+        fn integration_task(
+            &mut self,
+            name: &str,
+            args: &[Value],
+        ) -> Option<Result<Value, HostError>> {
+            self.inner.integration_task(name, args)
+        }
+
+        fn open_url(&mut self, url: &str, target: &str) {
+            self.inner.open_url(url, target);
+        }
+    };
+}
+
 impl Host for TestHost<'_> {
-    fn info(&mut self, text: &str) {
-        self.inner.info(text);
-    }
-
-    fn now(&self) -> Timestamp {
-        self.now.unwrap_or_else(|| self.inner.now())
-    }
-
-    fn time_zone(&self) -> &TimeZone {
-        self.inner.time_zone()
-    }
-
-    fn system_variable(&mut self, name: &str) -> Option<Value> {
-        self.inner.system_variable(name)
-    }
-
-    fn invoke_url(&mut self, request: &TaskRequest) -> Result<Value, HostError> {
-        self.inner.invoke_url(request)
-    }
-
-    fn send_mail(&mut self, request: &TaskRequest) -> Result<(), HostError> {
-        self.inner.send_mail(request)
-    }
-
-    fn integration_task(&mut self, name: &str, args: &[Value]) -> Option<Result<Value, HostError>> {
-        self.inner.integration_task(name, args)
-    }
-
-    fn open_url(&mut self, url: &str, target: &str) {
-        self.inner.open_url(url, target);
-    }
+    pass_to_inner_host!();
 
     fn host_function(&mut self, _id: HostFnId, name: &str, args: &[Value]) -> RtResult<Value> {
         let lower = name.to_ascii_lowercase();
@@ -127,35 +139,5 @@ pub(super) struct ScriptHost<'a> {
 }
 
 impl Host for ScriptHost<'_> {
-    fn info(&mut self, text: &str) {
-        self.inner.info(text);
-    }
-
-    fn now(&self) -> Timestamp {
-        self.now.unwrap_or_else(|| self.inner.now())
-    }
-
-    fn time_zone(&self) -> &TimeZone {
-        self.inner.time_zone()
-    }
-
-    fn system_variable(&mut self, name: &str) -> Option<Value> {
-        self.inner.system_variable(name)
-    }
-
-    fn invoke_url(&mut self, request: &TaskRequest) -> Result<Value, HostError> {
-        self.inner.invoke_url(request)
-    }
-
-    fn send_mail(&mut self, request: &TaskRequest) -> Result<(), HostError> {
-        self.inner.send_mail(request)
-    }
-
-    fn integration_task(&mut self, name: &str, args: &[Value]) -> Option<Result<Value, HostError>> {
-        self.inner.integration_task(name, args)
-    }
-
-    fn open_url(&mut self, url: &str, target: &str) {
-        self.inner.open_url(url, target);
-    }
+    pass_to_inner_host!();
 }

@@ -5,9 +5,9 @@
 //! can ask `getRecordById` to unwrap the record like CRM does.
 
 use super::args::Slot;
-use super::endpoint::{Call, Endpoint, send};
-use super::shape;
+use super::endpoint::{Call, Endpoint, Task, send};
 use super::trigger::{self, OtherKeys};
+use super::{record_lists, shape};
 use crate::http::Method;
 use crate::task_env::TaskEnv;
 use deluge_runtime::{HostError, Value};
@@ -32,7 +32,7 @@ pub fn call(
     args: &[Value],
     env: &mut dyn TaskEnv,
 ) -> Option<Result<Value, HostError>> {
-    let run = match task {
+    let run: Task = match task {
         "createrecord" => create_record,
         "getrecordbyid" => get_record_by_id,
         "getrecords" => get_records,
@@ -93,18 +93,9 @@ fn get_record_by_id(
 }
 
 fn get_records(mut call: Call, args: &[Value], env: &mut dyn TaskEnv) -> Result<Value, HostError> {
-    let slots = [
-        Slot::Required("module"),
-        Slot::Number("page"),
-        Slot::Number("per_page"),
-        Slot::Options,
-    ];
-    let a = call.args(&slots, args)?;
+    let a = call.args(&record_lists::RECORDS_SLOTS, args)?;
     let module = a.text(0, "module")?;
-    let endpoint = endpoint(Method::Get, &[&module])
-        .param("page", a.number(1).unwrap_or(1).to_string())
-        .param("per_page", a.number(2).unwrap_or(200).to_string())
-        .params(&a.options(3));
+    let endpoint = record_lists::records_endpoint(endpoint, &module, &a);
     Ok(shape::whole(&send(env, &call, &endpoint)?))
 }
 
@@ -156,21 +147,8 @@ fn get_related_records(
     args: &[Value],
     env: &mut dyn TaskEnv,
 ) -> Result<Value, HostError> {
-    let slots = [
-        Slot::Required("relation"),
-        Slot::Required("parent module"),
-        Slot::Required("record id"),
-        Slot::Number("page"),
-        Slot::Number("per_page"),
-        Slot::Options,
-    ];
-    let a = call.args(&slots, args)?;
-    let relation = a.text(0, "relation")?;
-    let (module, id) = (a.text(1, "parent module")?, a.id(2, "record id")?);
-    let endpoint = endpoint(Method::Get, &[&module, &id, &relation])
-        .param_opt("page", a.number(3))
-        .param_opt("per_page", a.number(4))
-        .params(&a.options(5));
+    let a = call.args(&record_lists::RELATED_SLOTS, args)?;
+    let endpoint = record_lists::related_records_endpoint(endpoint, &a)?;
     Ok(shape::whole(&send(env, &call, &endpoint)?))
 }
 

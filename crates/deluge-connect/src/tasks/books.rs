@@ -7,7 +7,7 @@
 
 use super::args::{Slot, wire_text};
 use super::books_modules::books_module;
-use super::endpoint::{Call, Endpoint, send};
+use super::endpoint::{Call, Endpoint, Task, send};
 use super::shape;
 use crate::http::Method;
 use crate::task_env::TaskEnv;
@@ -23,8 +23,6 @@ pub const TASKS: &[&str] = &[
     "getOrganizations",
     "getTemplates",
 ];
-
-type Task = fn(Call, &[Value], &mut dyn TaskEnv) -> Result<Value, HostError>;
 
 /// Runs `zoho.books.<task>`; `None` when Books has no such task.
 pub fn call(

@@ -7,10 +7,10 @@
 //! whole (`{"users":[...]}`).
 
 use super::args::{Args, Slot};
-use super::endpoint::{Call, Endpoint, send};
-use super::shape;
+use super::endpoint::{Call, Endpoint, Task, send};
 use super::trigger::{self, OtherKeys};
 use super::{connector, crm_more};
+use super::{record_lists, shape};
 use crate::http::Method;
 use crate::task_env::TaskEnv;
 use deluge_runtime::{HostError, Value};
@@ -36,8 +36,6 @@ pub const TASKS: &[&str] = &[
     "bulkUpdate",
     "convertLead",
 ];
-
-type Task = fn(Call, &[Value], &mut dyn TaskEnv) -> Result<Value, HostError>;
 
 /// Runs `zoho.crm.<task>`; `None` when CRM has no such task.
 pub fn call(
@@ -105,22 +103,12 @@ fn get_record_by_id(
 }
 
 fn get_records(mut call: Call, args: &[Value], env: &mut dyn TaskEnv) -> Result<Value, HostError> {
-    let slots = [
-        Slot::Required("module"),
-        Slot::Number("page"),
-        Slot::Number("per_page"),
-        Slot::Options,
-    ];
-    let a = call.args(&slots, args)?;
+    let a = call.args(&record_lists::RECORDS_SLOTS, args)?;
     let module = a.text(0, "module")?;
-    let options = a.options(3);
     if is_users(&module) {
-        return get_users(call, &a, options, env);
+        return get_users(call, &a, a.options(3), env);
     }
-    let endpoint = endpoint(Method::Get, &[&module])
-        .param("page", a.number(1).unwrap_or(1).to_string())
-        .param("per_page", a.number(2).unwrap_or(200).to_string())
-        .params(&options);
+    let endpoint = record_lists::records_endpoint(endpoint, &module, &a);
     Ok(shape::data_list(&send(env, &call, &endpoint)?))
 }
 
@@ -223,20 +211,7 @@ fn get_related_records(
     args: &[Value],
     env: &mut dyn TaskEnv,
 ) -> Result<Value, HostError> {
-    let slots = [
-        Slot::Required("relation"),
-        Slot::Required("parent module"),
-        Slot::Required("record id"),
-        Slot::Number("page"),
-        Slot::Number("per_page"),
-        Slot::Options,
-    ];
-    let a = call.args(&slots, args)?;
-    let relation = a.text(0, "relation")?;
-    let (module, id) = (a.text(1, "parent module")?, a.id(2, "record id")?);
-    let endpoint = endpoint(Method::Get, &[&module, &id, &relation])
-        .param_opt("page", a.number(3))
-        .param_opt("per_page", a.number(4))
-        .params(&a.options(5));
+    let a = call.args(&record_lists::RELATED_SLOTS, args)?;
+    let endpoint = record_lists::related_records_endpoint(endpoint, &a)?;
     Ok(shape::data_list(&send(env, &call, &endpoint)?))
 }

@@ -8,6 +8,9 @@ use crate::task_env::{TaskEnv, TaskService};
 use deluge_runtime::{HostError, Value};
 use url::Url;
 
+/// What runs one task: the call, its positional arguments, the environment.
+pub type Task = fn(Call, &[Value], &mut dyn TaskEnv) -> Result<Value, HostError>;
+
 /// Who is calling: the task name as written, its service and link name.
 #[derive(Clone, Debug)]
 pub struct Call<'a> {

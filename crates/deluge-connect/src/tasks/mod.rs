@@ -9,11 +9,12 @@
 mod args;
 mod bigin;
 mod books;
-mod books_modules;
+pub mod books_modules;
 mod connector;
 mod crm;
 mod crm_more;
 mod endpoint;
+mod record_lists;
 mod shape;
 mod trigger;
 
