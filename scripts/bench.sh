@@ -87,6 +87,18 @@ s=$(median_ms "$runs" "$deluge" run examples/bigin-books-sync/sync_contact.dg --
   --arg 'contact={"Contacts.ID":"4000000000001"}')
 echo "bigin-books-sync offline, first case: ${s} ms (median, including process start; target < 10 ms)"
 
+# The same through a script: 1,000 zoho.crm.getRecordById calls in a loop
+# (task, router, simulator and value conversion) against the same loop
+# without the call; the difference over 1,000 is one call's cost.
+cat > "$tmp/seed.json" <<'JSON'
+{ "crm": { "modules": { "Leads": [ { "id": "4000000000001", "Last_Name": "Smith" } ] } } }
+JSON
+printf 'for each index i in repeat(",", 999)\n{\n\tr = zoho.crm.getRecordById("Leads", "4000000000001");\n}\n' > "$tmp/calls.dg"
+printf 'for each index i in repeat(",", 999)\n{\n\tr = "4000000000001";\n}\n' > "$tmp/base.dg"
+c=$(median_ms "$runs" "$deluge" run "$tmp/calls.dg" --offline --seed "$tmp/seed.json" --max-statements 0)
+b=$(median_ms "$runs" "$deluge" run "$tmp/base.dg" --offline --seed "$tmp/seed.json" --max-statements 0)
+python3 -c "print(f'1,000 simulated zoho.crm.getRecordById from a script: {$c} ms against {$b} ms without the call = {($c-$b):.1f} us per call (target < 50 us)')"
+
 # The simulator: one CRM getRecordById (GET /crm/v2/Leads/{id}) through the
 # simulator layer in a store of 1,000 leads (criterion; target < 50 µs).
 cargo bench --quiet -p deluge-sandbox --bench simulator -- crm_get_record_by_id 2>/dev/null \
