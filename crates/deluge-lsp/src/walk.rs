@@ -372,15 +372,16 @@ impl Walker {
     }
 
     fn method_call(&mut self, receiver: &Expr, method: &Ident) {
-        if let ExprKind::Var(category) = &receiver.kind {
-            if !self.is_variable(&category.name) && self.functions.has_category(&category.name) {
-                let full = format!("{}.{}", category.name, method.name);
-                if let Some(i) = self.functions.resolve_full(&full) {
-                    let span = receiver.span.to(method.span);
-                    self.occur(span, Symbol::Function(i), Access::Read);
-                }
-                return;
+        if let ExprKind::Var(category) = &receiver.kind
+            && !self.is_variable(&category.name)
+            && self.functions.has_category(&category.name)
+        {
+            let full = format!("{}.{}", category.name, method.name);
+            if let Some(i) = self.functions.resolve_full(&full) {
+                let span = receiver.span.to(method.span);
+                self.occur(span, Symbol::Function(i), Access::Read);
             }
+            return;
         }
         self.expr(receiver);
         let symbol = Symbol::Method {

@@ -245,10 +245,10 @@ fn fill_contact_persons(record: &mut Record, ids: &mut Ids) {
         _ => Vec::new(),
     };
     for person in persons.iter_mut() {
-        if let Some(map) = person.as_object_mut() {
-            if is_blank(map.get("contact_person_id")) {
-                map.insert("contact_person_id".into(), Value::String(ids.next()));
-            }
+        if let Some(map) = person.as_object_mut()
+            && is_blank(map.get("contact_person_id"))
+        {
+            map.insert("contact_person_id".into(), Value::String(ids.next()));
         }
     }
     let primary = persons
@@ -262,14 +262,13 @@ fn fill_contact_persons(record: &mut Record, ids: &mut Ids) {
         .unwrap_or_default();
     record.insert("contact_persons".into(), Value::Array(persons));
     record.insert("primary_contact_id".into(), Value::String(primary_id));
-    if is_blank(record.get("email")) {
-        if let Some(email) = primary
+    if is_blank(record.get("email"))
+        && let Some(email) = primary
             .as_ref()
             .and_then(|p| p.get("email"))
             .filter(|e| !is_blank(Some(e)))
-        {
-            record.insert("email".into(), email.clone());
-        }
+    {
+        record.insert("email".into(), email.clone());
     }
 }
 

@@ -87,10 +87,10 @@ impl Simulator {
         // writes several records in steps runs on a copy kept to undo it.
         let snapshot = writes_in_steps(target, request.method).then(|| store.clone());
         let response = dispatch(&mut store, target, &ex);
-        if response.status >= 400 {
-            if let Some(snapshot) = snapshot {
-                *store = snapshot;
-            }
+        if response.status >= 400
+            && let Some(snapshot) = snapshot
+        {
+            *store = snapshot;
         }
         Some(response)
     }
@@ -154,10 +154,10 @@ impl Simulator {
                 let id_field = books_modules::by_path(module).map(|m| m.id_field());
                 let mut new = new;
                 for record in new.iter_mut() {
-                    if let Some(field) = &id_field {
-                        if !record.contains_key(field) {
-                            record.insert(field.clone(), Value::String(store.new_id()));
-                        }
+                    if let Some(field) = &id_field
+                        && !record.contains_key(field)
+                    {
+                        record.insert(field.clone(), Value::String(store.new_id()));
                     }
                 }
                 if let Some(org) = store.books.get_mut(&org) {

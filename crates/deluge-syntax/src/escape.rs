@@ -53,14 +53,13 @@ fn unicode_escape(out: &mut String, after: &str) -> usize {
     };
     if (0xD800..0xDC00).contains(&first) {
         // A high surrogate: join it with a following `\uDC00`..`\uDFFF`.
-        if after.get(5..7) == Some("\\u") {
-            if let Some(low) = hex4(after.get(7..11)) {
-                if (0xDC00..0xE000).contains(&low) {
-                    let code = 0x10000 + ((first - 0xD800) << 10) + (low - 0xDC00);
-                    out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
-                    return 11;
-                }
-            }
+        if after.get(5..7) == Some("\\u")
+            && let Some(low) = hex4(after.get(7..11))
+            && (0xDC00..0xE000).contains(&low)
+        {
+            let code = 0x10000 + ((first - 0xD800) << 10) + (low - 0xDC00);
+            out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
+            return 11;
         }
     }
     out.push(char::from_u32(first).unwrap_or('\u{FFFD}'));
@@ -85,14 +84,13 @@ pub fn unescape_single(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut chars = raw.chars().peekable();
     while let Some(c) = chars.next() {
-        if c == '\\' {
-            if let Some(&next) = chars.peek() {
-                if next == '\'' || next == '\\' {
-                    out.push(next);
-                    chars.next();
-                    continue;
-                }
-            }
+        if c == '\\'
+            && let Some(&next) = chars.peek()
+            && (next == '\'' || next == '\\')
+        {
+            out.push(next);
+            chars.next();
+            continue;
         }
         out.push(c);
     }

@@ -73,16 +73,15 @@ fn push_error<'s>(
     error: LexError,
     span: Span,
 ) {
-    if error == LexError::InvalidCharacter {
-        if let Some((Token::Error(LexError::InvalidCharacter), prev)) = tokens.last_mut() {
-            if prev.end == span.start {
-                prev.end = span.end;
-                if let Some(last) = diagnostics.last_mut() {
-                    *last = invalid_character(source, *prev);
-                }
-                return;
-            }
+    if error == LexError::InvalidCharacter
+        && let Some((Token::Error(LexError::InvalidCharacter), prev)) = tokens.last_mut()
+        && prev.end == span.start
+    {
+        prev.end = span.end;
+        if let Some(last) = diagnostics.last_mut() {
+            *last = invalid_character(source, *prev);
         }
+        return;
     }
     tokens.push((Token::Error(error), span));
     diagnostics.push(lex_diagnostic(source, error, span));
@@ -155,14 +154,13 @@ fn unclosed_brackets<'s>(tokens: &[(Token<'s>, Span)]) -> (Openers<'s>, Vec<usiz
     for (token, span) in tokens {
         if closer_of(token).is_some() {
             stack.push((*token, *span));
-        } else if matches!(token, Token::RParen | Token::RBrace | Token::RBracket) {
-            if let Some(pos) = stack
+        } else if matches!(token, Token::RParen | Token::RBrace | Token::RBracket)
+            && let Some(pos) = stack
                 .iter()
                 .rposition(|(open, _)| closer_of(open).as_ref() == Some(token))
-            {
-                unclosed.extend(stack.drain(pos + 1..));
-                stack.truncate(pos);
-            }
+        {
+            unclosed.extend(stack.drain(pos + 1..));
+            stack.truncate(pos);
         }
     }
     let at_end = stack.iter().map(|(_, s)| s.start).collect();

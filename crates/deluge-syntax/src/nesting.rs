@@ -177,15 +177,15 @@ fn step(levels: &mut Vec<Level>, input: &[(Token<'_>, Span)], i: usize, out_len:
         return false;
     }
     if is_closer(token) {
-        if levels.len() > 1 {
-            if let Some(closed) = levels.pop() {
-                let parent = levels.last_mut();
-                if let Some(parent) = parent {
-                    if closed.block {
-                        parent.restart(out_len);
-                    } else {
-                        parent.count += closed.depth_of_tree() + 1;
-                    }
+        if levels.len() > 1
+            && let Some(closed) = levels.pop()
+        {
+            let parent = levels.last_mut();
+            if let Some(parent) = parent {
+                if closed.block {
+                    parent.restart(out_len);
+                } else {
+                    parent.count += closed.depth_of_tree() + 1;
                 }
             }
         }
@@ -193,10 +193,10 @@ fn step(levels: &mut Vec<Level>, input: &[(Token<'_>, Span)], i: usize, out_len:
         if let Some(level) = levels.last_mut() {
             level.restart(out_len);
         }
-    } else if token.is_operator() {
-        if let Some(level) = levels.last_mut() {
-            level.count += 1;
-        }
+    } else if token.is_operator()
+        && let Some(level) = levels.last_mut()
+    {
+        level.count += 1;
     }
     levels.last().is_some_and(|l| l.count > MAX_OPERATORS)
 }

@@ -82,11 +82,9 @@ fn format_file(path: &Path, options: &FmtOptions, check: bool, color: Choice) ->
     match deluge_fmt::format_source(&text, options) {
         Ok(out) if out == text => Outcome::Unchanged,
         Ok(out) => {
-            if !check {
-                if let Err(message) = replace(path, &out) {
-                    eprintln!("deluge: {message}");
-                    return Outcome::Failed;
-                }
+            if !check && let Err(message) = replace(path, &out) {
+                eprintln!("deluge: {message}");
+                return Outcome::Failed;
             }
             println!("{name}");
             Outcome::Changed

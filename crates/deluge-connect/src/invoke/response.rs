@@ -157,10 +157,10 @@ fn body_value(response: &HttpResponse, options: &ResponseOptions) -> Result<Valu
         _ => {}
     }
     let looks_json = matches!(text.trim_start().as_bytes().first(), Some(b'{' | b'['));
-    if json_type || looks_json {
-        if let Some(value) = parse_json(&text) {
-            return Ok(value);
-        }
+    if (json_type || looks_json)
+        && let Some(value) = parse_json(&text)
+    {
+        return Ok(value);
     }
     Ok(Value::from_string(text))
 }

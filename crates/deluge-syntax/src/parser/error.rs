@@ -34,12 +34,12 @@ pub(super) fn collect(
     }
     // A bracket left open to the end with no later parser error to
     // explain it.
-    if !lexed.runs_to_end && !unclosed.iter().any(|u| u.2) {
-        if let Some((open, at, _)) = unclosed.iter().rev().find(|u| lexed.open_at_end(u.1)) {
-            if last_error_at.is_none_or(|e| e < at.start) {
-                out.push(unclosed_diag(open, *at, Span::point(source.len()), None));
-            }
-        }
+    if !lexed.runs_to_end
+        && !unclosed.iter().any(|u| u.2)
+        && let Some((open, at, _)) = unclosed.iter().rev().find(|u| lexed.open_at_end(u.1))
+        && last_error_at.is_none_or(|e| e < at.start)
+    {
+        out.push(unclosed_diag(open, *at, Span::point(source.len()), None));
     }
     out.sort_by_key(|d| d.primary_span().start);
     out.dedup_by(|a, b| a.code == b.code && a.primary_span() == b.primary_span());

@@ -131,10 +131,10 @@ pub(crate) fn parse_script(source: &str) -> (ast::Script, Vec<Diagnostic>) {
     // same with either error type.
     if lexed.diagnostics.is_empty() {
         let (body, errors) = run::<EmptyErr>(source, &prepared, functions);
-        if errors.is_empty() {
-            if let Some(body) = body {
-                return (script(body, source), Vec::new());
-            }
+        if errors.is_empty()
+            && let Some(body) = body
+        {
+            return (script(body, source), Vec::new());
         }
     }
     let (body, errors) = run::<RichErr<'_>>(source, &prepared, functions);
