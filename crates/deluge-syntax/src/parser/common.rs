@@ -214,6 +214,19 @@ pub(super) fn skip_statement<'a, E: PErr<'a>>() -> impl Parser<'a, In<'a>, (), E
 pub(super) fn balanced<'a, E: PErr<'a>>(
     open: Token<'a>,
 ) -> impl Parser<'a, In<'a>, SimpleSpan, Extra<'a, E>> + Clone {
+    balanced_noting(open, None, |_| false).map(|(span, _)| span)
+}
+
+/// Skips a balanced bracket group starting at the opener `open`, returning
+/// its span and whether any token inside (at any depth) is one that
+/// `noted` picks out: what tells a counting loop's header or a Creator
+/// fetch from the ordinary construct. A group left open expects `closing`,
+/// or any closing bracket when `None`.
+pub(super) fn balanced_noting<'a, E: PErr<'a>>(
+    open: Token<'a>,
+    closing: Option<Token<'a>>,
+    noted: fn(&Token<'a>) -> bool,
+) -> impl Parser<'a, In<'a>, (SimpleSpan, bool), Extra<'a, E>> + Clone {
     custom::<_, In<'a>, _, Extra<'a, E>>(move |inp| {
         let before = inp.cursor();
         if inp.peek() != Some(open) {
@@ -225,24 +238,25 @@ pub(super) fn balanced<'a, E: PErr<'a>>(
             ));
         }
         let mut depth = 0usize;
+        let mut seen = false;
         while let Some(t) = inp.next() {
             match t {
                 Token::LParen | Token::LBrace | Token::LBracket => depth += 1,
                 Token::RParen | Token::RBrace | Token::RBracket => {
                     depth -= 1;
                     if depth == 0 {
-                        return Ok(inp.span_since(&before));
+                        return Ok((inp.span_since(&before), seen));
                     }
                 }
-                _ => {}
+                other => seen |= noted(&other),
             }
         }
         let s = inp.span_since(&before);
-        Err(LabelError::<In<'a>, _>::expected_found(
-            [RichPattern::Label("a closing bracket".into())],
-            None,
-            s,
-        ))
+        let expected = match closing {
+            Some(token) => RichPattern::Token(MaybeRef::Val(token)),
+            None => RichPattern::Label("a closing bracket".into()),
+        };
+        Err(LabelError::<In<'a>, _>::expected_found([expected], None, s))
     })
 }
 

@@ -9,15 +9,13 @@
 //!   parsed into marker nodes; [`in_stmt`] finds them in a statement's own
 //!   expressions and the statement becomes `StmtKind::Creator`.
 
-use super::common::{err_at, ident, member_name, next_span, raw_ident, skip_statement, word};
+use super::common::{balanced_noting, err_at, ident, member_name, raw_ident, skip_statement, word};
 use super::{Extra, In, PErr, cspan, span};
 use crate::ast::{Arg, Expr, ExprKind, Ident, Stmt, StmtKind, TaskValue};
 use crate::diagnostic::{Diagnostic, codes};
 use crate::span::Span;
 use crate::token::Token;
-use chumsky::error::{LabelError, RichPattern};
 use chumsky::prelude::*;
-use chumsky::util::MaybeRef;
 
 /// Marker name of a `Form[criteria]` fetch (a `Property` node).
 const FETCH: &str = "[criteria]";
@@ -51,47 +49,25 @@ fn subscript(at: Span) -> Diagnostic {
 /// condition (a Creator fetch) rather than an index.
 pub(super) fn criteria<'a, E: PErr<'a>>()
 -> impl Parser<'a, In<'a>, (SimpleSpan, bool), Extra<'a, E>> + Clone {
-    custom::<_, In<'a>, _, Extra<'a, E>>(|inp| {
-        let before = inp.cursor();
-        if inp.peek() != Some(Token::LBracket) {
-            let s = next_span(inp);
-            return Err(LabelError::<In<'a>, _>::expected_found(
-                [RichPattern::Token(MaybeRef::Val(Token::LBracket))],
-                inp.peek().map(MaybeRef::Val),
-                s,
-            ));
-        }
-        let mut depth = 0usize;
-        let mut condition = false;
-        while let Some(t) = inp.next() {
-            match t {
-                Token::LParen | Token::LBrace | Token::LBracket => depth += 1,
-                Token::RParen | Token::RBrace | Token::RBracket => {
-                    depth -= 1;
-                    if depth == 0 {
-                        return Ok((inp.span_since(&before), condition));
-                    }
-                }
-                Token::Assign
-                | Token::EqEq
-                | Token::NotEq
-                | Token::Lt
-                | Token::Le
-                | Token::Gt
-                | Token::Ge
-                | Token::AndAnd
-                | Token::OrOr => condition = true,
-                Token::Ident(w) if w.eq_ignore_ascii_case("sort") => condition = true,
-                _ => {}
-            }
-        }
-        let s = inp.span_since(&before);
-        Err(LabelError::<In<'a>, _>::expected_found(
-            [RichPattern::Token(MaybeRef::Val(Token::RBracket))],
-            None,
-            s,
-        ))
-    })
+    balanced_noting(Token::LBracket, Some(Token::RBracket), is_condition)
+}
+
+/// A token that only a condition has: a comparison, `=`, `&&`, `||`, or
+/// Creator's `sort by`.
+fn is_condition(token: &Token<'_>) -> bool {
+    match token {
+        Token::Assign
+        | Token::EqEq
+        | Token::NotEq
+        | Token::Lt
+        | Token::Le
+        | Token::Gt
+        | Token::Ge
+        | Token::AndAnd
+        | Token::OrOr => true,
+        Token::Ident(w) => w.eq_ignore_ascii_case("sort"),
+        _ => false,
+    }
 }
 
 /// Folds `name[...]` into a marker node (see [`in_stmt`]).

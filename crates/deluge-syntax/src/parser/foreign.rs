@@ -6,7 +6,7 @@
 //! variables; otherwise the construct is skipped as one `Error` statement.
 
 use super::common::{
-    balanced, err_at, make_ident, next_span, raw_ident, semicolon, variable_name, word,
+    balanced, balanced_noting, err_at, make_ident, raw_ident, semicolon, variable_name, word,
 };
 use super::expr::ExprParser;
 use super::stmt::{BlockParser, StmtParser};
@@ -14,9 +14,7 @@ use super::{Extra, In, PErr, span};
 use crate::ast::{AssignOp, Expr, ExprKind, Literal, Stmt, StmtKind};
 use crate::foreign::diagnostic;
 use crate::token::Token;
-use chumsky::error::{LabelError, RichPattern};
 use chumsky::prelude::*;
-use chumsky::util::MaybeRef;
 
 const LOOP_HELP: &str = "loop over a list with `for each x in list { ... }`; to repeat n times, \
     `for each index i in repeat(\",\", n - 1) { ... }` (i = 0 to n-1); leave a loop early with `break;`";
@@ -211,36 +209,7 @@ fn twice<'a, E: PErr<'a>>() -> impl Parser<'a, In<'a>, (bool, SimpleSpan), Extra
 /// of a counting loop) rather than an `in`.
 fn paren_group<'a, E: PErr<'a>>()
 -> impl Parser<'a, In<'a>, (SimpleSpan, bool), Extra<'a, E>> + Clone {
-    custom::<_, In<'a>, _, Extra<'a, E>>(|inp| {
-        let before = inp.cursor();
-        if inp.peek() != Some(Token::LParen) {
-            let s = next_span(inp);
-            return Err(LabelError::<In<'a>, _>::expected_found(
-                [RichPattern::Token(MaybeRef::Val(Token::LParen))],
-                inp.peek().map(MaybeRef::Val),
-                s,
-            ));
-        }
-        let mut depth = 0usize;
-        let mut counting = false;
-        while let Some(t) = inp.next() {
-            match t {
-                Token::LParen | Token::LBrace | Token::LBracket => depth += 1,
-                Token::RParen | Token::RBrace | Token::RBracket => {
-                    depth -= 1;
-                    if depth == 0 {
-                        return Ok((inp.span_since(&before), counting));
-                    }
-                }
-                Token::Semi => counting = true,
-                _ => {}
-            }
-        }
-        let s = inp.span_since(&before);
-        Err(LabelError::<In<'a>, _>::expected_found(
-            [RichPattern::Token(MaybeRef::Val(Token::RParen))],
-            None,
-            s,
-        ))
+    balanced_noting(Token::LParen, Some(Token::RParen), |t| {
+        matches!(t, Token::Semi)
     })
 }
